@@ -1,0 +1,223 @@
+"""The validation report: the hub that every output (text, JSON, letter, annotated copy,
+summary) reads. Plain frozen dataclasses that round-trip through JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from enum import Enum
+from typing import Any, Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "提示"
+
+
+class Status(str, Enum):
+    PASSED = "passed"
+    WARNINGS = "warnings"
+    FAILED = "failed"
+    UNREADABLE = "unreadable"
+
+    @property
+    def verdict(self) -> str:
+        """The outcome as the feedback letter states it."""
+        return _VERDICTS[self]
+
+
+_VERDICTS = {
+    Status.PASSED: "通过",
+    Status.WARNINGS: "通过（有提示）",
+    Status.FAILED: "退回修改",
+    Status.UNREADABLE: "退回修改",
+}
+
+UNREADABLE_RULE = "file-unreadable"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. `sheet`/`cell` name what the user sees (A1 cell, or
+    `第N行第M列` for text input); fields that do not apply are None."""
+
+    rule: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    project: str | None = None
+    indicator: str | None = None
+    value: str | None = None
+
+    @property
+    def location(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.cell or self.sheet or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        names = cls.__dataclass_fields__
+        values = {k: v for k, v in data.items() if k in names}
+        values["severity"] = Severity(data["severity"])
+        return cls(**values)
+
+
+def _sort_key(finding: Finding) -> tuple[int, str]:
+    return (0 if finding.severity is Severity.ERROR else 1, finding.rule)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything known about one submitted file after validation."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    unit: str | None = None
+    year: int | None = None
+    layout: str | None = None
+    received: datetime | None = None
+    sha256: str | None = None
+    projects: tuple[str, ...] = ()
+    indicators: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def status(self) -> Status:
+        if any(f.rule == UNREADABLE_RULE for f in self.findings):
+            return Status.UNREADABLE
+        if self.errors:
+            return Status.FAILED
+        if self.warnings:
+            return Status.WARNINGS
+        return Status.PASSED
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def sorted_findings(self) -> list[Finding]:
+        """Errors before warnings, stable otherwise (reading order)."""
+        return sorted(self.findings, key=_sort_key)
+
+    def top_rules(self, n: int = 3) -> list[tuple[str, int]]:
+        return Counter(f.rule for f in self.findings).most_common(n)
+
+    def with_findings(self, findings: Iterable[Finding]) -> FileReport:
+        return replace(self, findings=tuple(findings))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status.value,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [f.to_dict() for f in self.findings],
+            "unit": self.unit,
+            "year": self.year,
+            "layout": self.layout,
+            "received": self.received.isoformat() if self.received else None,
+            "sha256": self.sha256,
+            "projects": list(self.projects),
+            "indicators": self.indicators,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FileReport:
+        received = data.get("received")
+        return cls(
+            path=data["path"],
+            findings=tuple(Finding.from_dict(f) for f in data.get("findings", [])),
+            unit=data.get("unit"),
+            year=data.get("year"),
+            layout=data.get("layout"),
+            received=datetime.fromisoformat(received) if received else None,
+            sha256=data.get("sha256"),
+            projects=tuple(data.get("projects") or ()),
+            indicators=int(data.get("indicators") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    passed: int
+    with_warnings: int
+    failed: int
+    unreadable: int
+    errors: int
+    warnings: int
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of one validation run over any number of files."""
+
+    files: tuple[FileReport, ...] = ()
+    generated: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+    def summary(self) -> Summary:
+        statuses = Counter(f.status for f in self.files)
+        return Summary(
+            files=len(self.files),
+            passed=statuses[Status.PASSED],
+            with_warnings=statuses[Status.WARNINGS],
+            failed=statuses[Status.FAILED],
+            unreadable=statuses[Status.UNREADABLE],
+            errors=sum(f.errors for f in self.files),
+            warnings=sum(f.warnings for f in self.files),
+        )
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return any(f.failed(strict=strict) for f in self.files)
+
+    def rule_counts(self) -> Counter[str]:
+        return Counter(f.rule for fr in self.files for f in fr.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": [f.to_dict() for f in self.files],
+            "summary": self.summary().to_dict(),
+            "generated": self.generated.isoformat(),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        generated = data.get("generated")
+        return cls(
+            files=tuple(FileReport.from_dict(f) for f in data.get("files", [])),
+            generated=datetime.fromisoformat(generated) if generated else datetime.now(),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,139 @@
+"""What a reader yields: located records of one submission, independent of its layout.
+
+Every value keeps the cell the user sees, so no rule ever computes coordinates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .text import normalize
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value as read. `coord` is an A1 reference (or `第N行第M列` for text input);
+    `text` is the normalised text used for matching, `raw` the original."""
+
+    sheet: str | None
+    coord: str
+    raw: Any
+    number_format: str = "General"
+    formula: str | None = None
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", normalize(self.raw))
+
+    @property
+    def empty(self) -> bool:
+        return self.formula is None and self.text == ""
+
+    @property
+    def display(self) -> str:
+        """The value as the user typed it, for quoting in messages."""
+        if self.formula is not None:
+            return self.formula
+        if self.raw is None:
+            return ""
+        if isinstance(self.raw, float) and self.raw.is_integer():
+            return str(int(self.raw))
+        return str(self.raw)
+
+
+class RowKind(str, Enum):
+    PROJECT = "project"
+    DEPARTMENT = "department"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class FundsRow:
+    """A row of the project sheet: a project, a department subtotal or the 合计 row."""
+
+    kind: RowKind
+    name: Cell
+    total: Cell
+    fiscal: Cell
+    special: Cell
+    other: Cell
+    goal: Cell | None = None
+    unit: Cell | None = None
+    department: str | None = None
+
+    @property
+    def amounts(self) -> dict[str, Cell]:
+        return {"总计": self.total, "财政拨款": self.fiscal, "财政专户拨款": self.special, "其他资金": self.other}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One performance indicator. In the flat published layout all parts share one cell and
+    `position` is the indicator's number inside it."""
+
+    project: Cell
+    name: Cell
+    value: Cell
+    level1: Cell | None = None
+    level2: Cell | None = None
+    direction: Cell | None = None
+    unit: Cell | None = None
+    note: Cell | None = None
+    position: int | None = None
+
+    @property
+    def label(self) -> str:
+        name = self.name.text or "（未命名指标）"
+        return f"第{self.position}项 {name}" if self.position else name
+
+
+@dataclass(frozen=True)
+class MissingColumn:
+    sheet: str
+    column: str
+    header_cell: str
+
+
+@dataclass(frozen=True)
+class ControlAmounts:
+    """Amounts pre-filled by the budget office (control numbers), per project."""
+
+    project: str
+    total: Decimal | None
+    fiscal: Decimal | None
+    special: Decimal | None
+    other: Decimal | None
+
+
+@dataclass(frozen=True)
+class TemplateMeta:
+    template_id: str | None
+    version: str | None
+    year: int | None
+    department: str | None
+    rules_checksum: str | None
+    sheet: str
+
+
+@dataclass
+class Submission:
+    """One workbook (or text table) as read, in any layout."""
+
+    path: Path
+    layout: str
+    department: str | None = None
+    year: int | None = None
+    meta: TemplateMeta | None = None
+    rows: list[FundsRow] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    sheets_found: dict[str, str] = field(default_factory=dict)
+    sheets_missing: list[str] = field(default_factory=list)
+    columns_missing: list[MissingColumn] = field(default_factory=list)
+    control: dict[str, ControlAmounts] = field(default_factory=dict)
+
+    @property
+    def projects(self) -> list[FundsRow]:
+        return [r for r in self.rows if r.kind is RowKind.PROJECT]
