@@ -1,0 +1,78 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from cerberus import Validator
+
+from validator.office import LETTER_SCHEMA, OfficeSettings
+
+
+def validate(section: dict) -> dict:
+    validator = Validator({"letter": {"type": "dict", "schema": LETTER_SCHEMA}})
+    validator.validate({"letter": section})
+    return validator.errors
+
+
+def test_defaults_are_usable() -> None:
+    settings = OfficeSettings()
+    assert settings.signer == settings.office
+    assert settings.deadline(date(2026, 11, 28)) == date(2026, 12, 8)
+    assert settings.usable_base_document() is None
+
+
+def test_title_uses_unit_and_year_or_falls_back_to_the_file() -> None:
+    settings = OfficeSettings()
+    assert settings.letter_title(unit="某局", year=2026, file="x") == "关于《某局2026年项目支出绩效目标表》的审核意见"
+    assert settings.letter_title(unit="某局", year=None, file="报表") == "关于《报表》的审核意见"
+
+
+def test_from_mapping_reads_every_key(tmp_path: Path) -> None:
+    settings = OfficeSettings.from_mapping(
+        {"office": "某区财政局绩效科", "contact": "张三", "phone": "0571-1", "signature": "某区财政局",
+         "resubmit_by": "2026-12-15", "base_document": "templates/base.docx", "title": "{unit}{year}审核意见"},
+        base_dir=tmp_path,
+    )
+    assert settings.signer == "某区财政局"
+    assert settings.deadline(date(2026, 11, 1)) == date(2026, 12, 15)
+    assert settings.base_document == tmp_path / "templates/base.docx"
+    assert settings.letter_title(unit="甲", year=2026, file="f") == "甲2026审核意见"
+
+
+def test_from_mapping_of_nothing_is_the_default() -> None:
+    assert OfficeSettings.from_mapping(None) == OfficeSettings()
+    assert OfficeSettings.from_mapping({"contact": " "}).contact is None
+
+
+def test_fixed_date_from_yaml_date() -> None:
+    settings = OfficeSettings.from_mapping({"resubmit_by": date(2027, 1, 5)})
+    assert settings.deadline(date(2026, 11, 1)) == date(2027, 1, 5)
+
+
+def test_base_document_is_used_only_when_it_exists(tmp_path: Path) -> None:
+    base = tmp_path / "base.docx"
+    assert OfficeSettings(base_document=base).usable_base_document() is None
+    base.write_bytes(b"x")
+    assert OfficeSettings(base_document=base).usable_base_document() == base
+
+
+def test_schema_accepts_a_full_section() -> None:
+    assert validate({"office": "绩效科", "contact": "张三", "phone": "1", "resubmit_days": 7,
+                     "title": "关于《{unit}{year}年项目支出绩效目标表》的审核意见"}) == {}
+    assert validate({"resubmit_by": date(2026, 12, 1)}) == {}
+
+
+@pytest.mark.parametrize(
+    "section, key",
+    [
+        ({"title": "关于{department}的意见"}, "title"),
+        ({"title": "关于{unit"}, "title"),
+        ({"resubmit_by": "2026/12/01"}, "resubmit_by"),
+        ({"resubmit_days": 0}, "resubmit_days"),
+        ({"resubmit_days": 5, "resubmit_by": "2026-12-01"}, "resubmit_days"),
+        ({"office": ""}, "office"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_schema_rejects(section: dict, key: str) -> None:
+    errors = validate(section)
+    assert key in errors["letter"][0]
