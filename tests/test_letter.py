@@ -171,3 +171,9 @@ def test_write_letters_uses_safe_unique_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize("file_report", [failed_file(), warnings_file(), passed_file(), unreadable_file()])
 def test_every_outcome_opens(tmp_path: Path, file_report: FileReport) -> None:
     assert letter(tmp_path, file_report).paragraphs[-1].text == "2026年11月28日"
+
+
+def test_metadata_names_the_office_not_the_library(tmp_path: Path) -> None:
+    props = letter(tmp_path, failed_file()).core_properties
+    assert props.author == SETTINGS.office and props.title.startswith("关于《")
+    assert props.created.date() == TODAY

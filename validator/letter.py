@@ -5,7 +5,7 @@ FileReport plus the office's settings, so a letter can be regenerated from a sav
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +38,7 @@ LINE_PITCH = Pt(28.9)  # 22 lines per page on the GB/T 9704 type area
 TITLE_PITCH = Pt(35)
 INDENT = Pt(32)  # two characters of 3号
 PAGE = (Mm(210), Mm(297))
+HEADER_DISTANCE, FOOTER_DISTANCE = Mm(15), Mm(28)  # page number about 7 mm below the type area
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 COLUMNS: tuple[tuple[str, Length], ...] = (
     ("序号", Mm(12)),
@@ -61,6 +62,7 @@ def write_letter(
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
     _BODIES[file_report.status](doc, file_report, settings, today)
     _closing(doc, settings, today)
+    _properties(doc, title, settings, today)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(target))
@@ -263,6 +265,15 @@ def _new_document(settings: OfficeSettings) -> DocxDocument:
     return doc
 
 
+def _properties(doc: DocxDocument, title: str, settings: OfficeSettings, today: date) -> None:
+    """Replace python-docx's template metadata (author "python-docx", dated 2013)."""
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, settings.office, settings.office
+    props.comments = props.subject = props.keywords = props.category = ""
+    props.created = props.modified = datetime.combine(today, datetime.min.time())
+    props.revision = 1
+
+
 def _drop_trailing_empty(doc: DocxDocument) -> None:
     """A base document saved by Word ends in an empty paragraph; the letter starts there."""
     paragraphs = doc.paragraphs
@@ -282,6 +293,13 @@ def _page_setup(section: Section) -> None:
     section.bottom_margin = MARGINS["bottom"]
     section.left_margin = MARGINS["left"]
     section.right_margin = MARGINS["right"]
+    section.header_distance, section.footer_distance = HEADER_DISTANCE, FOOTER_DISTANCE
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(LINE_PITCH.pt * 20)))
 
 
 def _body_style(doc: DocxDocument) -> None:
