@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -9,19 +10,34 @@ from typing import Any, Callable, Sequence
 import pytest
 from openpyxl import Workbook
 
-from builders import SHEET, failed_file, passed_file, unreadable_file, warnings_file
-from validator.model import Report
+sys.path.insert(0, str(Path(__file__).parent))
+
+from builders import SHEET, failed_file, passed_file, unreadable_file, warnings_file  # noqa: E402
+from helpers import good_sub, write_sub  # noqa: E402
+from validator.model import Report  # noqa: E402
+
+
+@pytest.fixture
+def good_path(tmp_path: Path) -> Path:
+    return write_sub(tmp_path / "good.xlsx", good_sub())
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never pick up a rules.yaml from wherever pytest was started."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture
 def report() -> Report:
+    """One submission per outcome: returned, passed with hints, passed, unreadable."""
     return Report(files=(failed_file(), warnings_file(), passed_file(), unreadable_file()),
                   generated=datetime(2026, 11, 28, 9, 0))
 
 
 @pytest.fixture
-def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
-    """`make_xlsx(rows, name=..., sheet=..., extra_sheets=...)` writes a workbook and returns its path."""
+def make_workbook(tmp_path: Path) -> Callable[..., Path]:
+    """`make_workbook(rows, name=..., sheet=..., extra_sheets=...)`: one sheet of rows, saved."""
 
     def make(rows: Sequence[Sequence[Any]], *, name: str = "submission.xlsx", sheet: str = SHEET,
              extra_sheets: Sequence[str] = ()) -> Path:

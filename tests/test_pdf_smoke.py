@@ -32,9 +32,9 @@ def to_pdf(document: Path, folder: Path) -> Path:
     return pdf
 
 
-def test_letter_and_annotated_copy_convert_to_pdf(make_xlsx: Callable[..., Path], tmp_path: Path) -> None:
+def test_letter_and_annotated_copy_convert_to_pdf(make_workbook: Callable[..., Path], tmp_path: Path) -> None:
     letter = write_letter(failed_file(), tmp_path / "letter.docx", settings=OfficeSettings(), today=date(2026, 11, 28))
-    copy = annotate_workbook(failed_file(), make_xlsx(TEMPLATE_ROWS), tmp_path / "annotated.xlsx")
+    copy = annotate_workbook(failed_file(), make_workbook(TEMPLATE_ROWS), tmp_path / "annotated.xlsx")
     assert copy is not None
     assert to_pdf(letter, tmp_path / "pdf").stat().st_size > 1000
     assert to_pdf(copy, tmp_path / "pdf").stat().st_size > 1000

@@ -37,9 +37,9 @@ def outputs(report: Report, folder: Path) -> tuple[list[list[str]], list[dict], 
     return [letter_text(p) for p in letters], [workbook_values(p) for p in copies], workbook_values(summary)
 
 
-def test_outputs_regenerate_from_saved_json(make_xlsx: Callable[..., Path], tmp_path: Path) -> None:
+def test_outputs_regenerate_from_saved_json(make_workbook: Callable[..., Path], tmp_path: Path) -> None:
     readable = [failed_file(), warnings_file(), passed_file()]
-    files = [replace(fr, path=str(make_xlsx(TEMPLATE_ROWS, name=f"inbox/{fr.name}"))) for fr in readable]
+    files = [replace(fr, path=str(make_workbook(TEMPLATE_ROWS, name=f"inbox/{fr.name}"))) for fr in readable]
     report = Report(files=(*files, unreadable_file()))
     saved = tmp_path / "report.json"
     saved.write_text(report.to_json(), encoding="utf-8")
