@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import yaml
 from cerberus import Validator
 
+from .botconfig import BOT_SCHEMA
 from .model import Severity
 from .rules import RULES
 
@@ -19,7 +20,7 @@ LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"
 
 # Extra top-level sections other modules own (letter, bot ...): name -> cerberus schema.
-SECTIONS: dict[str, dict[str, Any]] = {}
+SECTIONS: dict[str, dict[str, Any]] = {"bot": BOT_SCHEMA}
 
 _TYPE_NAMES = {
     "integer": "整数", "number": "数字", "float": "数字", "string": "文本", "boolean": "true 或 false",

@@ -1,0 +1,104 @@
+"""The inbox bot's settings: where submissions arrive, where answers and originals go, and
+how long a file must stay unchanged before it counts as submitted. Read from the `bot:`
+section of rules.yaml; `BOT_SCHEMA` is a plain cerberus schema dict the configuration layer
+validates the section with, so this module does not import cerberus itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .office import OfficeSettings
+
+if TYPE_CHECKING:  # config.py imports BOT_SCHEMA from here
+    from .config import Config
+
+DEFAULT_SETTLE_SECONDS = 5.0
+LEDGER_NAME = "ledger.sqlite3"
+LOG_NAME = "bot.log"
+SUMMARY_NAME = "汇总.xlsx"
+
+_DIR = {"type": "string", "empty": False, "maxlength": 1000}
+_OPTIONAL_PATH = {"type": "string", "nullable": True, "empty": False, "maxlength": 1000}
+
+BOT_SCHEMA: dict[str, Any] = {
+    "inbox": _DIR,
+    "outbox": _DIR,
+    "archive": _DIR,
+    "ledger": _OPTIONAL_PATH,
+    "log_file": _OPTIONAL_PATH,
+    "settle_seconds": {"type": "number", "min": 0, "max": 86400},
+}
+"""Schema of the `bot:` section (cerberus 1.3), registered in `config.SECTIONS`."""
+
+
+@dataclass(frozen=True)
+class BotSettings:
+    """Resolved absolute paths plus what a pass needs to validate and write letters."""
+
+    inbox: Path
+    outbox: Path
+    archive: Path
+    ledger: Path
+    log_file: Path
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    config: Config | None = field(default=None, repr=False)
+    office: OfficeSettings = field(default_factory=OfficeSettings, repr=False)
+
+    @property
+    def summary(self) -> Path:
+        return self.outbox / SUMMARY_NAME
+
+    @property
+    def lock_file(self) -> Path:
+        return self.ledger.with_name(self.ledger.name + ".lock")
+
+    @classmethod
+    def build(cls, *, inbox: Path | str = "inbox", outbox: Path | str = "outbox", archive: Path | str = "archive",
+              ledger: Path | str | None = None, log_file: Path | str | None = None,
+              settle_seconds: float = DEFAULT_SETTLE_SECONDS, base_dir: Path | None = None,
+              config: Config | None = None, office: OfficeSettings | None = None) -> BotSettings:
+        """Relative paths are taken from `base_dir` (default: the current directory); the
+        ledger and the log file default to files inside the outbox."""
+        base = (base_dir or Path.cwd()).absolute()
+        out = _absolute(outbox, base)
+        return cls(
+            inbox=_absolute(inbox, base), outbox=out, archive=_absolute(archive, base),
+            ledger=_absolute(ledger, base) if ledger else out / LEDGER_NAME,
+            log_file=_absolute(log_file, base) if log_file else out / LOG_NAME,
+            settle_seconds=float(settle_seconds), config=config, office=office or OfficeSettings(),
+        )
+
+    @classmethod
+    def from_config(cls, config: Config, *, inbox: Path | None = None, outbox: Path | None = None) -> BotSettings:
+        """Settings from the `bot:` (and `letter:`) sections. Paths in rules.yaml are relative
+        to the folder of rules.yaml; `inbox`/`outbox` (command-line overrides) to the current
+        directory. An overridden outbox also moves the default ledger and log file."""
+        section: Mapping[str, Any] = config.sections.get("bot") or {}
+        base = config_dir(config)
+        values = {k: section[k] for k in ("inbox", "outbox", "archive", "ledger", "log_file") if section.get(k)}
+        paths = {k: _absolute(v, base) for k, v in values.items()}
+        if inbox is not None:
+            paths["inbox"] = inbox.absolute()
+        if outbox is not None:
+            paths["outbox"] = outbox.absolute()
+        paths.setdefault("inbox", base / "inbox")
+        paths.setdefault("outbox", base / "outbox")
+        paths.setdefault("archive", base / "archive")
+        settle = section.get("settle_seconds")
+        office = OfficeSettings.from_mapping(config.sections.get("letter"), base_dir=base)
+        return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,
+                         base_dir=base, config=config, office=office)
+
+
+def config_dir(config: Config) -> Path:
+    """The folder of the rules.yaml in use, or the current directory for the built-in one."""
+    if config.source and Path(config.source).is_file():
+        return Path(config.source).absolute().parent
+    return Path.cwd().absolute()
+
+
+def _absolute(path: Path | str, base: Path) -> Path:
+    path = Path(path).expanduser()
+    return path if path.is_absolute() else base / path
