@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -22,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .changes import compare
 from .model import FileReport, Finding, Report, Severity, Status
 from .naming import output_stem, unique_path
 from .office import OfficeSettings
@@ -52,15 +53,40 @@ LETTER_SUFFIX = "_审核意见.docx"
 
 
 def write_letter(
-    file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date | None = None
+    file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date | None = None,
+    previous: FileReport | None = None,
 ) -> Path:
-    """Write the feedback letter for one submission and return its path."""
+    """Write the feedback letter for one submission and return its path. With `previous`
+    (the unit's earlier submission of the same table) the letter also says what changed."""
     today = today or date.today()
     doc = _new_document(settings)
     title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
     _title(doc, title)
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
     _BODIES[file_report.status](doc, file_report, settings, today)
+    if previous is not None:
+        _changes_section(doc, file_report, previous)
+    _closing(doc, settings, today)
+    _properties(doc, title, settings, today)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(target))
+    return target
+
+
+def write_note(
+    file_report: FileReport, path: Path | str, *, settings: OfficeSettings, paragraphs: Sequence[str],
+    today: date | None = None,
+) -> Path:
+    """A short letter with the usual title, addressee and closing around `paragraphs`
+    (e.g. the answer to a file identical to one already reviewed)."""
+    today = today or date.today()
+    doc = _new_document(settings)
+    title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
+    _title(doc, title)
+    _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
+    for text in paragraphs:
+        _plain(doc, text)
     _closing(doc, settings, today)
     _properties(doc, title, settings, today)
     target = Path(path)
@@ -162,6 +188,30 @@ def _problem_text(finding: Finding) -> str:
     if finding.suggestion:
         text += f"。{finding.suggestion.rstrip('。')}"
     return text + "。"
+
+
+# --- what changed since the unit's earlier submission ----------------------------------
+
+_CHANGE_HEADINGS = {Status.PASSED: None, Status.WARNINGS: "四、", Status.FAILED: "四、", Status.UNREADABLE: "三、"}
+_CHANGE_LIST_MAX = 20
+
+
+def _changes_section(doc: DocxDocument, fr: FileReport, previous: FileReport) -> None:
+    changes = compare(previous, fr)
+    number = _CHANGE_HEADINGS[fr.status]
+    if number:
+        _heading(doc, f"{number}与上次报送相比")
+    when = f"于{chinese_date(previous.received.date())}" if previous.received else "此前"
+    _plain(doc, f"你单位{when}报送的《{previous.name}》经审核发现问题{len(previous.findings)}项。与之相比，本次"
+                f"已改正{len(changes.fixed)}项，仍未改正{len(changes.still_open)}项，新发现{len(changes.new)}项。")
+    for label, findings in (("已改正", changes.fixed), ("仍未改正", changes.still_open), ("新发现", changes.new)):
+        if findings:
+            _plain(doc, f"{label}的问题：")
+            for number_, finding in enumerate(findings[:_CHANGE_LIST_MAX], start=1):
+                where = f"{finding.location}，" if finding.location else ""
+                _plain(doc, f"{number_}．{where}{finding.message.rstrip('。')}。")
+            if len(findings) > _CHANGE_LIST_MAX:
+                _plain(doc, f"……共{len(findings)}项，其余从略。")
 
 
 def _closing(doc: DocxDocument, settings: OfficeSettings, today: date) -> None:
