@@ -6,6 +6,7 @@ configuration error. The only module that calls sys.exit (through click)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,7 +17,11 @@ from .model import Report
 from .progress import progress_bar
 from .reporters import render_json, render_text
 
+if TYPE_CHECKING:
+    from .botconfig import BotSettings
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BUSY = 75  # EX_TEMPFAIL: another pass holds the inbox lock, try again later
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -102,6 +107,86 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+_RULES_OPTION = click.option(
+    "--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="规则配置文件（默认：当前目录下的 rules.yaml），其中 bot: 一节设定收件箱等路径。")
+_INBOX_OPTION = click.option("--inbox", type=click.Path(file_okay=False, path_type=Path),
+                             help="收件箱文件夹（覆盖 rules.yaml 的 bot.inbox）。")
+_OUTBOX_OPTION = click.option("--outbox", type=click.Path(file_okay=False, path_type=Path),
+                              help="输出文件夹（覆盖 rules.yaml 的 bot.outbox）。")
+
+
+def _bot_settings(rules: Path | None, inbox: Path | None, outbox: Path | None) -> BotSettings:
+    from .botconfig import BotSettings
+
+    return BotSettings.from_config(_config(rules), inbox=inbox, outbox=outbox)
+
+
+@cli.command("run", context_settings=CONTEXT)
+@_RULES_OPTION
+@_INBOX_OPTION
+@_OUTBOX_OPTION
+@click.option("--wait", is_flag=True, help="另一个审核进程正在运行时排队等待，而不是直接退出（退出码 75）。")
+def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wait: bool) -> None:
+    """处理收件箱一遍：逐份审核新报送的文件，写出审核意见、标注副本和审核结果，更新汇总表，
+    原件移入归档文件夹。可反复运行，已处理的文件不会重复处理。"""
+    from .bot import BotError, InboxBusy, configure_logging, process_inbox
+    from .botview import render_run
+
+    settings = _bot_settings(rules, inbox, outbox)
+    configure_logging(settings.log_file, stdout=False)
+    try:
+        result = process_inbox(settings, wait=wait)
+    except InboxBusy as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(EXIT_BUSY) from exc
+    except BotError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(render_run(result))
+    raise SystemExit(EXIT_FINDINGS if result.failures else EXIT_OK)
+
+
+@cli.command("status", context_settings=CONTEXT)
+@_RULES_OPTION
+@_INBOX_OPTION
+@_OUTBOX_OPTION
+def status_command(rules: Path | None, inbox: Path | None, outbox: Path | None) -> None:
+    """显示收件箱中等待处理的文件、最近几次运行和按审核结论统计的报送数量。"""
+    from .bot import inbox_status
+    from .botview import render_status
+
+    settings = _bot_settings(rules, inbox, outbox)
+    click.echo(render_status(inbox_status(settings), settings))
+
+
+@cli.command("schedule", context_settings=CONTEXT)
+@_RULES_OPTION
+@_INBOX_OPTION
+@_OUTBOX_OPTION
+@click.option("--cron", default=None, help="运行时间，crontab 格式（分 时 日 月 周），默认 \"0 2 * * *\"（每天凌晨 2 点）。")
+@click.option("--interval", type=click.IntRange(min=1), default=None,
+              help="改为每隔 N 秒运行一次（与 --cron 二选一）。")
+@click.option("--tz", default="Asia/Shanghai", show_default=True, help="--cron 所用的时区。")
+def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None, cron: str | None,
+                     interval: int | None, tz: str) -> None:
+    """作为常驻服务定时处理收件箱：启动时先处理一遍，之后按 --cron 或 --interval 运行；
+    收到 SIGINT/SIGTERM 时处理完当前文件后退出。"""
+    from .bot import configure_logging
+    from .scheduler import DEFAULT_CRON, ScheduleError, make_trigger, run_schedule
+
+    if cron is not None and interval is not None:
+        raise click.UsageError("--cron 与 --interval 只能选一个。")
+    settings = _bot_settings(rules, inbox, outbox)
+    try:
+        trigger = make_trigger(cron=None if interval else (cron or DEFAULT_CRON), interval=interval, tz=tz)
+    except ScheduleError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not settings.inbox.is_dir():
+        raise click.UsageError(f"收件箱文件夹不存在：{settings.inbox}（请检查 rules.yaml 的 bot.inbox 或 --inbox）。")
+    configure_logging(settings.log_file, stdout=True)
+    run_schedule(settings, trigger)
 
 
 def main() -> None:

@@ -1,0 +1,90 @@
+"""The bot's commands through click: thin wrappers over process_inbox and inbox_status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bothelpers import drop, failing_sub, prepare_root
+from helpers import good_sub
+from validator.bot import exclusive_lock
+from validator.cli import EXIT_BUSY, cli
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return prepare_root(tmp_path / "office")
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_run_prints_what_it_answered(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    drop(root / "inbox", "表.xlsx", failing_sub())
+    result = invoke("run")
+    assert result.exit_code == 0
+    assert "已答复：表.xlsx（某市司法局）— 退回修改" in result.output
+    assert "第 1 次运行：答复 1 份" in result.output
+    assert (root / "outbox" / "bot.log").read_text(encoding="utf-8").count("第 1 次运行") == 1
+
+
+def test_inbox_and_outbox_options_override(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    drop(tmp_path / "other-in", "表.xlsx", good_sub())
+    result = invoke("run", "--inbox", str(tmp_path / "other-in"), "--outbox", str(tmp_path / "other-out"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "other-out" / "ledger.sqlite3").is_file()
+    assert (tmp_path / "other-out" / "汇总.xlsx").is_file()
+    assert not (root / "outbox").exists()
+
+
+def test_busy_inbox_exits_75_with_a_chinese_message(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    with exclusive_lock(root / "outbox" / "ledger.sqlite3.lock", wait=False):
+        result = invoke("run")
+    assert result.exit_code == EXIT_BUSY == 75
+    assert "另一个审核进程" in result.output and "--wait" in result.output
+
+
+def test_missing_inbox_is_a_usage_error(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    result = invoke("run", "--inbox", "nowhere")
+    assert result.exit_code == 2 and "收件箱文件夹不存在" in result.output
+
+
+def test_status_before_and_after_a_run(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    drop(root / "inbox", "一.xlsx", good_sub())
+    drop(root / "inbox", "二.xlsx", failing_sub())
+    drop(root / "inbox", "下载.xlsx.part", b"x")
+    before = invoke("status")
+    assert before.exit_code == 0
+    assert "收件箱中待处理 2 份：" in before.output and "  一.xlsx" in before.output
+    assert "下载.xlsx.part — 临时文件" in before.output and "（尚未运行）" in before.output
+    assert not (root / "outbox").exists()  # status only reads
+    invoke("run")
+    after = invoke("status").output
+    assert "收件箱中待处理 0 份：" in after and "#1 " in after and "答复 2 份" in after
+    assert "  通过：1" in after and "  退回修改：1" in after and "  合计：2" in after
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--cron", "every night"], "--cron 格式有误"),
+    (["--cron", "0 2 * * *", "--interval", "5"], "只能选一个"),
+    (["--tz", "Mars/Base"], "未知时区"),
+    (["--interval", "0"], "--interval"),
+])
+def test_schedule_rejects_bad_options(root: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
+    monkeypatch.chdir(root)
+    result = invoke("schedule", *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_every_bot_command_has_help() -> None:
+    for name in ("run", "status", "schedule"):
+        result = invoke(name, "--help")
+        assert result.exit_code == 0 and "--inbox" in result.output and "--outbox" in result.output

@@ -1,0 +1,446 @@
+"""The inbox bot: one plain, synchronous, idempotent pass over the inbox.
+
+Each new submission is claimed in the ledger, copied into the archive (verified by hash),
+validated, answered (letter, annotated copy, JSON report in the outbox), and only then
+removed from the inbox. Every step is recorded before the next one acts and is safe to
+repeat, so a pass killed at any moment (kill -9, power cut) is finished by the next one:
+each submission ends with one ledger row, one set of outputs, and its original in the
+archive byte for byte. An exclusive lock keeps two passes from running at once.
+
+The scheduler and the CLI only call `process_inbox`."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
+from .botconfig import BotSettings
+from .config import load_config
+from .engine import validate_file
+from .inbox import (
+    Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, remove_if_unchanged,
+    remove_stale_temps, scan, sha256_of, unchanged,
+)
+from .ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
+from .letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
+from .model import FileReport, Report, Status
+from .naming import output_stem, safe_part
+from .summary import write_summary
+
+log = logging.getLogger("validator.bot")
+
+CRASH_ENV = "VALIDATOR_CRASH_AT"
+CRASH_POINTS = (
+    "run-start", "claimed", "archive-temp", "archive-renamed", "archived", "validated", "output-temp",
+    "output-written", "answered", "inbox-removed", "done", "summary-temp", "summary-written",
+)
+NOTE_SUFFIX = "_重复报送告知.docx"
+JSON_SUFFIX = "_审核结果.json"
+NO_UNIT = "未识别单位"
+_STAMP = "%Y%m%d-%H%M%S"
+
+StopFlag = Callable[[], bool]
+
+
+class BotError(Exception):
+    """The pass cannot start (missing inbox ...). The message is Chinese."""
+
+
+class InboxBusy(BotError):
+    """Another pass holds the lock."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One submission answered in this pass."""
+
+    entry_id: int
+    name: str
+    unit: str | None
+    verdict: str
+    duplicate: bool
+    letter: str | None
+    resumed: bool
+
+
+@dataclass(frozen=True)
+class Failure:
+    name: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run_id: int
+    started: datetime
+    finished: datetime
+    answered: tuple[Outcome, ...] = ()
+    waiting: tuple[Waiting, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    summary: Path | None = None
+    stopped: bool = False
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished - self.started).total_seconds()
+
+    @property
+    def resumed(self) -> int:
+        return sum(1 for o in self.answered if o.resumed)
+
+
+_CRASH_SEEN: Counter[str] = Counter()
+
+
+def crash_point(step: str) -> None:
+    """Fault injection for the crash tests: with VALIDATOR_CRASH_AT=<step>:<n> the process
+    dies (as if killed) the n-th time it reaches `step`. Does nothing otherwise."""
+    spec = os.environ.get(CRASH_ENV)
+    if not spec:
+        return
+    name, _, count = spec.partition(":")
+    if name == step:
+        _CRASH_SEEN[step] += 1
+        if _CRASH_SEEN[step] == int(count or 1):
+            os._exit(137)
+
+
+def configure_logging(log_file: Path, *, stdout: bool) -> None:
+    """Log lines of the bot to `log_file` (and to stdout for the long-running service)."""
+    import sys
+
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S")
+    handlers: list[logging.Handler] = [logging.FileHandler(log_file, encoding="utf-8")]
+    if stdout:
+        handlers.append(logging.StreamHandler(sys.stdout))
+    root = logging.getLogger("validator")
+    for handler in handlers:
+        handler.setFormatter(fmt)
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def load_settings(rules: Path | None = None, *, inbox: Path | None = None, outbox: Path | None = None) -> BotSettings:
+    return BotSettings.from_config(load_config(rules), inbox=inbox, outbox=outbox)
+
+
+def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: bool = False,
+                  trigger: str = "run") -> RunResult:
+    """Finish whatever an interrupted pass left, then answer every new submission once.
+    Raises InboxBusy when another pass runs (unless `wait`), BotError when the inbox is
+    missing. `stop` is checked between files: the current file is always finished."""
+    if not settings.inbox.is_dir():
+        raise BotError(f"收件箱文件夹不存在：{settings.inbox}（请检查 rules.yaml 的 bot.inbox 或 --inbox）。")
+    with exclusive_lock(settings.lock_file, wait=wait), Ledger(settings.ledger) as ledger:
+        return _Pass(settings, ledger, stop or (lambda: False), trigger).run()
+
+
+@contextmanager
+def exclusive_lock(path: Path, *, wait: bool) -> Iterator[None]:
+    """fcntl.flock on `path`, released when the process ends however it ends."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "未知"
+            raise InboxBusy(f"另一个审核进程（PID {holder}）正在处理收件箱，本次未处理任何文件。"
+                            f"如需排队等待，请加 --wait。锁文件：{path}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+class _Pass:
+    """One pass under the lock."""
+
+    def __init__(self, settings: BotSettings, ledger: Ledger, stop: StopFlag, trigger: str) -> None:
+        self.settings, self.ledger, self.stop, self.trigger = settings, ledger, stop, trigger
+        self.config = settings.config or load_config()
+        self.started = datetime.now()
+        self.answered: list[Outcome] = []
+        self.failures: list[Failure] = []
+        self.waiting: list[Waiting] = []
+        self.stopped = False
+        self.run_id = 0
+
+    def run(self) -> RunResult:
+        self.run_id = self.ledger.start_run(self.trigger, os.getpid())
+        crash_point("run-start")
+        self.ledger.interrupt_stale_runs(self.run_id)
+        remove_stale_temps(self.settings.archive, self.settings.outbox)
+        for entry in self.ledger.unfinished():
+            if self._should_stop():
+                break
+            self._advance(entry, resumed=True)
+        if not self.stopped:
+            self._new_files()
+        summary = self._summary()
+        result = RunResult(self.run_id, self.started, datetime.now(), tuple(self.answered),
+                           tuple(self.waiting), tuple(self.failures), summary, self.stopped)
+        self.ledger.finish_run(self.run_id, state="stopped" if self.stopped else "finished",
+                               processed=len(self.answered), resumed=result.resumed, skipped=len(self.waiting),
+                               failed=len(self.failures))
+        log.info("%s", run_line(result))
+        return result
+
+    def _should_stop(self) -> bool:
+        self.stopped = self.stopped or self.stop()
+        return self.stopped
+
+    def _new_files(self) -> None:
+        ready, self.waiting = scan(self.settings.inbox, settle_seconds=self.settings.settle_seconds)
+        pending = {e.source_path for e in self.ledger.unfinished()}
+        for candidate in ready:
+            if str(candidate.path) in pending:
+                self.waiting.append(Waiting(candidate.relative, "上次处理未完成，请查看 validator status"))
+            elif not self._should_stop():
+                self._claim(candidate)
+
+    def _claim(self, candidate: Candidate) -> None:
+        try:
+            sha256 = sha256_of(candidate.path)
+        except OSError:
+            return  # taken away meanwhile
+        if not unchanged(candidate.path, size=candidate.size, mtime_ns=candidate.mtime_ns):
+            self.waiting.append(Waiting(candidate.relative, "文件刚有改动，等待写入完成"))
+            return
+        received = datetime.fromtimestamp(candidate.mtime_ns / 1e9).replace(microsecond=0).isoformat()
+        entry = self.ledger.claim(
+            sha256=sha256, size=candidate.size, mtime_ns=candidate.mtime_ns, original_name=candidate.path.name,
+            source_path=str(candidate.path), archive_path=str(self._archive_path(candidate.path.name, sha256)),
+            received=received, run_id=self.run_id)
+        crash_point("claimed")
+        self._advance(entry, resumed=False)
+
+    def _archive_path(self, name: str, sha256: str) -> Path:
+        now = datetime.now()
+        stem, suffix = os.path.splitext(name)
+        base = f"{now.strftime(_STAMP)}_{sha256[:8]}_{safe_part(stem) or '未命名'}"
+        folder = self.settings.archive / now.strftime("%Y-%m")
+        candidate, number = folder / f"{base}{suffix}", 2
+        while self.ledger.taken("archive_path", str(candidate)) or candidate.exists():
+            candidate, number = folder / f"{base}-{number}{suffix}", number + 1
+        return candidate
+
+    # --- the steps: each moves a row one state on, and may be repeated --------------------
+
+    def _advance(self, entry: Entry, *, resumed: bool) -> None:
+        steps = {"claimed": self._archive, "archived": self._validate, "validated": self._answer,
+                 "answered": self._remove}
+        current: Entry | None = entry
+        try:
+            while current is not None and current.state != "done":
+                current = steps[current.state](current)
+        except Exception as exc:  # one bad file must not stop the pass; the row is retried next pass
+            log.exception("处理 %s 时出错", entry.original_name)
+            self.ledger.update(entry.id, attempts=entry.attempts + 1, last_error=repr(exc)[:500])
+            self.failures.append(Failure(entry.original_name, f"{type(exc).__name__}: {exc}"))
+            return
+        if current is not None:
+            self.answered.append(_outcome(current, resumed=resumed))
+            log.info("已答复 %s（%s）：%s", current.original_name, current.unit or NO_UNIT, _verdict_label(current))
+
+    def _archive(self, entry: Entry) -> Entry | None:
+        target, source = Path(entry.archive_path), Path(entry.source_path)
+        if not archived_ok(target, entry.sha256):
+            if not unchanged(source, size=entry.size, mtime_ns=entry.mtime_ns):
+                self.ledger.delete(entry.id)  # nothing archived and the original is gone or changed
+                return None
+            try:
+                copy_to_archive(source, target, sha256=entry.sha256, size=entry.size, mtime_ns=entry.mtime_ns,
+                                hook=crash_point)
+            except SourceChanged:
+                self.ledger.delete(entry.id)
+                self.waiting.append(Waiting(entry.original_name, "文件在复制时发生变化，等待写入完成"))
+                return None
+        crash_point("archive-renamed")
+        entry = self.ledger.update(entry.id, state="archived")
+        crash_point("archived")
+        return entry
+
+    def _validate(self, entry: Entry) -> Entry:
+        received = datetime.fromisoformat(entry.received) if entry.received else None
+        report = replace(validate_file(Path(entry.archive_path), self.config), path=entry.original_name,
+                         received=received, sha256=entry.sha256)
+        processed = datetime.now().replace(microsecond=0)
+        earlier = self.ledger.answered_with_hash(entry.sha256, before=entry.id)
+        values: dict[str, object] = {"kind": REVIEW, "previous_id": None, "duplicate_of": None}
+        if earlier is not None:
+            report = replace(earlier.report, path=entry.original_name, received=received)
+            values.update(kind=DUPLICATE, duplicate_of=earlier.id)
+        else:
+            previous = self.ledger.previous_of(unit=report.unit, projects=list(report.projects),
+                                               name=entry.original_name, before=entry.id)
+            values["previous_id"] = previous.id if previous else None
+        values.update(self._output_paths(entry, report, processed, duplicate=earlier is not None))
+        entry = self.ledger.update(
+            entry.id, state="validated", processed=processed.isoformat(), unit=report.unit,
+            projects=_json_list(report.projects), verdict=report.status.value, errors=report.errors,
+            warnings=report.warnings, report_json=Report((report,), generated=processed).to_json(), **values)
+        crash_point("validated")
+        return entry
+
+    def _output_paths(self, entry: Entry, report: FileReport, processed: datetime, *,
+                      duplicate: bool) -> dict[str, object]:
+        folder = safe_part(report.unit or "") or NO_UNIT
+        stem = f"{folder}/{output_stem(report)}_{processed.strftime(_STAMP)}"
+        if self.ledger.taken("out_stem", stem):
+            stem = f"{stem}-{entry.id}"
+        base = self.settings.outbox / stem
+        suffix = Path(entry.archive_path).suffix.lower()
+        annotate = not duplicate and report.status is not Status.UNREADABLE and suffix in WORKBOOK_SUFFIXES
+        return {
+            "out_stem": stem,
+            "letter_path": f"{base}{NOTE_SUFFIX if duplicate else LETTER_SUFFIX}",
+            "annotated_path": f"{base}{ANNOTATED_MARK}{suffix}" if annotate else None,
+            "json_path": f"{base}{JSON_SUFFIX}",
+        }
+
+    def _answer(self, entry: Entry) -> Entry:
+        report = entry.report
+        today = datetime.fromisoformat(entry.processed or now_text()).date()
+        with atomic_target(Path(entry.letter_path or "")) as temp:
+            self._write_letter(entry, report, temp, today)
+            crash_point("output-temp")
+        crash_point("output-written")
+        if entry.annotated_path:
+            with atomic_target(Path(entry.annotated_path)) as temp:
+                if annotate_workbook(report, Path(entry.archive_path), temp) is None:
+                    raise RuntimeError("annotated copy was planned but not written")
+                crash_point("output-temp")
+            crash_point("output-written")
+        with atomic_target(Path(entry.json_path or "")) as temp:
+            temp.write_text(entry.report_json or "", encoding="utf-8")
+            crash_point("output-temp")
+        crash_point("output-written")
+        entry = self.ledger.update(entry.id, state="answered")
+        crash_point("answered")
+        return entry
+
+    def _write_letter(self, entry: Entry, report: FileReport, target: Path, today: date) -> None:
+        office = self.settings.office
+        if entry.kind == DUPLICATE and entry.duplicate_of is not None:
+            paragraphs = duplicate_note(report, self.ledger.get(entry.duplicate_of))
+            write_note(report, target, settings=office, paragraphs=paragraphs, today=today)
+            return
+        previous = self.ledger.get(entry.previous_id).report if entry.previous_id else None
+        write_letter(report, target, settings=office, today=today, previous=previous)
+
+    def _remove(self, entry: Entry) -> Entry:
+        source = Path(entry.source_path)
+        if not remove_if_unchanged(source, sha256=entry.sha256, size=entry.size, mtime_ns=entry.mtime_ns):
+            log.info("%s 已被新文件替换，新文件留待下次处理", source)
+        crash_point("inbox-removed")
+        entry = self.ledger.update(entry.id, state="done", finished=now_text())
+        crash_point("done")
+        return entry
+
+    def _summary(self) -> Path | None:
+        """Regenerate 汇总.xlsx from every saved review when the set of reviews changed."""
+        target = self.settings.summary
+        signature = self.ledger.signature()
+        if signature == self.ledger.get_meta("summary") and target.exists():
+            return target
+        reports = self.ledger.reviewed_reports()
+        if not reports:
+            return None
+        with atomic_target(target) as temp:
+            write_summary(Report(tuple(reports), generated=datetime.now().replace(microsecond=0)), temp)
+            crash_point("summary-temp")
+        crash_point("summary-written")
+        self.ledger.set_meta("summary", signature)
+        return target
+
+
+def duplicate_note(report: FileReport, earlier: Entry) -> list[str]:
+    """The short answer to a file identical to one already reviewed."""
+    received = f"于{chinese_date(report.received.date())}" if report.received else ""
+    earlier_report = earlier.report
+    earlier_received = (f"于{chinese_date(earlier_report.received.date())}" if earlier_report.received else "此前")
+    answered = datetime.fromisoformat(earlier.processed).date() if earlier.processed else None
+    when = f"已于{chinese_date(answered)}" if answered else "已"
+    text = [f"你单位{received}报送的《{report.name}》已收悉。经核对，该文件与你单位{earlier_received}报送的"
+            f"《{earlier.original_name}》内容完全相同，我们{when}出具审核意见（审核结论：{earlier_report.status.verdict}），"
+            "本次不再重复审核。"]
+    if earlier_report.status in (Status.FAILED, Status.UNREADABLE):
+        text.append("请按该审核意见修改后重新报送。如已修改，请确认报送的是修改后保存的文件。")
+    else:
+        text.append("请以该审核意见为准，无需再次报送。")
+    return text
+
+
+def _outcome(entry: Entry, *, resumed: bool) -> Outcome:
+    return Outcome(entry.id, entry.original_name, entry.unit, _verdict_label(entry), entry.kind == DUPLICATE,
+                   entry.letter_path, resumed)
+
+
+def _verdict_label(entry: Entry) -> str:
+    verdict = Status(entry.verdict).verdict if entry.verdict else "未知"
+    return f"重复报送（{verdict}）" if entry.kind == DUPLICATE else verdict
+
+
+def _json_list(values: tuple[str, ...]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def run_line(result: RunResult) -> str:
+    """The one log line per pass."""
+    stopped = "，收到停止信号后提前结束" if result.stopped else ""
+    return (f"第 {result.run_id} 次运行：答复 {len(result.answered)} 份（其中续做 {result.resumed} 份），"
+            f"等待 {len(result.waiting)} 份，出错 {len(result.failures)} 份，用时 {result.seconds:.1f} 秒{stopped}。")
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    ready: tuple[str, ...]
+    waiting: tuple[Waiting, ...]
+    unfinished: tuple[Entry, ...]
+    runs: tuple[RunRow, ...]
+    counts: Counter[str]
+    running_pid: int | None
+
+
+def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
+    """What waits in the inbox, what is unfinished, the last runs and counts by verdict.
+    Reads only: takes no lock and creates no ledger."""
+    ready: list[Candidate] = []
+    waiting: list[Waiting] = []
+    if settings.inbox.is_dir():
+        ready, waiting = scan(settings.inbox, settle_seconds=settings.settle_seconds)
+    if not settings.ledger.exists():
+        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), (), (), Counter(), None)
+    with Ledger(settings.ledger) as ledger:
+        last = tuple(ledger.last_runs(runs))
+        running = next((r.pid for r in last if r.state == "running" and _alive(r.pid)), None)
+        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,
+                          ledger.verdict_counts(), running)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+__all__ = ["BotError", "InboxBusy", "RunResult", "process_inbox", "inbox_status", "load_settings"]
