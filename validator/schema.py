@@ -26,7 +26,7 @@ def record_errors(cells: Mapping[str, Cell | None], schema: dict[str, Any]) -> l
     """Validate the record whose fields are `cells` (only fields whose column exists are
     passed; a missing column is reported by column-missing, not here)."""
     document = {name: (cell.text if cell.formula is None else cell.formula) for name, cell in cells.items() if cell}
-    relevant = {name: rule for name, rule in schema.items() if name in cells}
+    relevant = {name: rule for name, rule in schema.items() if cells.get(name) is not None}
     validator = Validator(relevant, allow_unknown=True)
     if validator.validate(document):
         return []
