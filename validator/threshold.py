@@ -153,17 +153,22 @@ _SUFFIX_RE = re.compile(_SUFFIX)
 _UNKNOWN_UNIT = re.compile(
     rf"[A-Za-z\u4e00-\u9fff]{{1,4}}?(?=$|[{re.escape(_SEPARATORS)}(]|{_SUFFIX})"
 )
-_EXCLUDED = re.compile(
-    r"\d+[×xX*]\d+|\([^()]*\)|《[^《》]*》|【[^【】]*】|\[[^\[\]]*\]|“[^“”]*”|「[^「」]*」"
-    r"|(?<!\d)(?:19|20)\d{2}(?:年(?:(?:0?[1-9]|1[0-2])月(?:(?:0?[1-9]|[12]\d|3[01])[日号])?)?"
-    r"|[-./](?:0?[1-9]|1[0-2])(?!\d)(?:[-./](?:0?[1-9]|[12]\d|3[01])(?!\d))?"
-    r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?)"
-    r"|(?<!\d)(?:0?[1-9]|1[0-2])月(?:(?:0?[1-9]|[12]\d|3[01])[日号]|底|末|份|[上中下]旬)"
-)
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR = r"(?<!\d)(?:19|20)\d{2}"
+# Dates written as text: 2023年12月31日, 2023-12-31 (or 2023/12), 2023.12.31, 12月底.
+# "2023.12" alone is a decimal, not a date.
 _DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:年|[-./](?=\d))(?:(?P<m>0?[1-9]|1[0-2])(?:月|[-./](?=\d)|(?!\d))"
-    r"(?:(?P<d>0?[1-9]|[12]\d|3[01])(?!\d))?)?"
-    r"|(?<!\d)(?P<m2>0?[1-9]|1[0-2])月(?:(?P<d2>0?[1-9]|[12]\d|3[01])[日号]|底|末|份|[上中下]旬)"
+    rf"(?P<y1>{_YEAR})年(?:(?P<m1>{_MONTH})月(?:(?P<d1>{_DAY})[日号])?)?"
+    rf"|(?P<y2>{_YEAR})(?P<sep>[-/])(?P<m2>{_MONTH})(?!\d)(?:(?P=sep)(?P<d2>{_DAY})(?!\d))?"
+    r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?"
+    rf"|(?P<y3>{_YEAR})\.(?P<m3>{_MONTH})\.(?P<d3>{_DAY})(?!\d)"
+    rf"|(?<!\d)(?P<m4>{_MONTH})月(?:(?P<d4>{_DAY})[日号]|底|末|份|[上中下]旬)"
+)
+# Numbers here are never targets: "7×24", anything in brackets or quotes, dates.
+_EXCLUDED = re.compile(
+    r"\d+[×xX*]\d+|\([^()]*\)|《[^《》]*》|【[^【】]*】|\[[^\[\]]*\]|“[^“”]*”|「[^「」]*」|"
+    + _DATE.pattern
 )
 _REMARK = re.compile(
     r"[,;。 ](?=如|若|其中|注|备注|说明|则|即|含|包括|不含|按|根据|视|具体|以(?![上下内]))"
@@ -219,12 +224,14 @@ def date_serial_value(raw: object, number_format: str | None = None, *,
         return raw.date()
     if isinstance(raw, date):
         return raw
+    dated = is_date_format(number_format)
     number = _integral(raw)
+    if number is None and dated and isinstance(raw, (int, float, Decimal)):
+        number = _whole_days(raw)  # a date-time serial such as 44561.5
     if number is None:
         return None
     if 19000101 <= number <= 20991231:
         return _yyyymmdd(number)
-    dated = is_date_format(number_format)
     in_range = _SERIAL_MIN <= number <= _SERIAL_MAX
     if in_range and (dated or name is None or _DATE_NAME.search(normalize(name))):
         return _EXCEL_EPOCH + timedelta(days=number)
@@ -424,9 +431,9 @@ def _deadline(text: str) -> str | None:
     match = _DATE.search(text)
     if match is None:
         return None
-    year = match["y"]
-    month = match["m"] or match["m2"]
-    day = match["d"] or match["d2"]
+    year = match["y1"] or match["y2"] or match["y3"]
+    month = match["m1"] or match["m2"] or match["m3"] or match["m4"]
+    day = match["d1"] or match["d2"] or match["d3"] or match["d4"]
     if year is None:
         return match.group()
     if month is None:
@@ -728,6 +735,13 @@ def _integral(raw: object) -> int | None:
         if number is not None and number == number.to_integral_value() and abs(number) < 10**12:
             return int(number)
     return None
+
+
+def _whole_days(raw: int | float | Decimal) -> int | None:
+    number = _decimal(raw)
+    if number is None or not 0 <= number < 10**7:
+        return None
+    return int(number)
 
 
 def _yyyymmdd(number: int) -> date | None:
