@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from .text import normalize
+from .text import key, normalize
 
 
 @dataclass(frozen=True)
@@ -56,17 +56,21 @@ class FundsRow:
 
     kind: RowKind
     name: Cell
-    total: Cell
-    fiscal: Cell
-    special: Cell
-    other: Cell
+    total: Cell | None
+    fiscal: Cell | None
+    special: Cell | None
+    other: Cell | None
     goal: Cell | None = None
     unit: Cell | None = None
     department: str | None = None
 
     @property
-    def amounts(self) -> dict[str, Cell]:
+    def amounts(self) -> dict[str, Cell | None]:
         return {"总计": self.total, "财政拨款": self.fiscal, "财政专户拨款": self.special, "其他资金": self.other}
+
+    @property
+    def parts(self) -> tuple[Cell | None, Cell | None, Cell | None]:
+        return (self.fiscal, self.special, self.other)
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,8 @@ class Indicator:
     `position` is the indicator's number inside it."""
 
     project: Cell
-    name: Cell
-    value: Cell
+    name: Cell | None
+    value: Cell | None
     level1: Cell | None = None
     level2: Cell | None = None
     direction: Cell | None = None
@@ -86,7 +90,7 @@ class Indicator:
 
     @property
     def label(self) -> str:
-        name = self.name.text or "（未命名指标）"
+        name = (self.name.text if self.name else "") or "（未命名指标）"
         return f"第{self.position}项 {name}" if self.position else name
 
 
@@ -137,3 +141,10 @@ class Submission:
     @property
     def projects(self) -> list[FundsRow]:
         return [r for r in self.rows if r.kind is RowKind.PROJECT]
+
+    def indicators_by_project(self) -> dict[str, list[Indicator]]:
+        """Indicators grouped by the matching key of the project name they give."""
+        groups: dict[str, list[Indicator]] = {}
+        for ind in self.indicators:
+            groups.setdefault(key(ind.project.text), []).append(ind)
+        return groups

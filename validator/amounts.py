@@ -1,0 +1,75 @@
+"""Money in cells: numbers, text with thousands separators, full-width digits. Always
+Decimal, never float arithmetic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .records import Cell
+
+_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_ZERO_MARKS = {"-", "—", "--", "——", "/", "无", "0"}
+_UNIT_SUFFIX = re.compile(r"\s*(?:万元|元)$")
+_NOISE = Decimal("1e-9")
+_MICRO = Decimal("1e-6")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A parsed amount. `value` is None when the cell is empty, a formula or invalid;
+    `problem` is one of None, "text", "negative", "decimals"."""
+
+    value: Decimal | None
+    problem: str | None = None
+    formula: bool = False
+
+    @property
+    def zero_if_empty(self) -> Decimal:
+        return self.value if self.value is not None else Decimal(0)
+
+
+def to_decimal(raw: object) -> Decimal | None:
+    """A cell value as Decimal with Excel's float noise removed, or None if not a number."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, Decimal)):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        exact = Decimal(repr(raw))
+        rounded = exact.quantize(_MICRO)
+        if abs(exact - rounded) >= _NOISE:
+            return exact
+        return rounded.to_integral() if rounded == rounded.to_integral() else rounded.normalize()
+    return None
+
+
+def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
+    if cell is None or cell.empty:
+        return Amount(None)
+    if cell.formula is not None:
+        return Amount(None, formula=True)
+    value = to_decimal(cell.raw)
+    if value is None:
+        text = _UNIT_SUFFIX.sub("", cell.text).replace(" ", "")
+        if text in _ZERO_MARKS:
+            return Amount(Decimal(0))
+        if not _NUMBER.match(text):
+            return Amount(None, "text")
+        try:
+            value = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return Amount(None, "text")
+    if value < 0:
+        return Amount(value, "negative")
+    if -value.as_tuple().exponent > decimals and value != value.quantize(Decimal(1).scaleb(-decimals)):
+        return Amount(value, "decimals")
+    return Amount(value)
+
+
+def fmt(value: Decimal | None) -> str:
+    """An amount as the office writes it: two decimals with thousands separators."""
+    if value is None:
+        return "（空）"
+    return f"{value:,.2f}"

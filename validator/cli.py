@@ -1,0 +1,112 @@
+"""Command line: thin click commands that gather options and call the library.
+
+Exit codes: 0 no errors, 1 errors found (or warnings under --strict), 2 usage or
+configuration error. The only module that calls sys.exit (through click)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .engine import collect_files, validate_paths
+from .model import Report
+from .progress import progress_bar
+from .reporters import render_json, render_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _config(rules: Path | None) -> Config:
+    try:
+        return load_config(rules)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="validator")
+def cli() -> None:
+    """项目支出绩效目标表工具：生成模板、审核提交的表格、出具审核意见。"""
+
+
+@cli.command("validate", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件（默认：当前目录下的 rules.yaml，没有则用内置默认配置）。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text 为逐条问题，json 为供其他程序读取的结构化结果。")
+@click.option("--strict", is_flag=True, help="有提示（warning）也视为不通过，退出码为 1。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出每个文件的结论和汇总，不逐条列出问题。")
+def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool) -> None:
+    """审核 PATHS 中的绩效目标表（文件或文件夹，文件夹会递归查找 .xlsx）。"""
+    config = _config(rules)
+    report = _run(paths, config, quiet=quiet)
+    click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
+    raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
+
+
+def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
+    total = len(collect_files(paths))
+    with progress_bar(total, enabled=not quiet) as advance:
+        return validate_paths(paths, config, progress=advance)
+
+
+@cli.command("rules", context_settings=CONTEXT)
+@click.option("--check", "check", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="只校验该规则配置文件，不打印规则说明。")
+@click.argument("rule_ids", nargs=-1)
+def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
+    """打印规则说明（编号、默认级别、选项、检查内容与示例）；可只列出指定的 RULE_IDS。"""
+    from .docs import rule_reference
+
+    if check is not None:
+        config = _config(check)
+        click.echo(f"{check}：配置有效，启用规则 {len(config.enabled())} 条。")
+        return
+    try:
+        click.echo(rule_reference(list(rule_ids)))
+    except KeyError as exc:
+        raise click.UsageError(f"未知规则：{exc.args[0]}") from exc
+
+
+@cli.command("template", context_settings=CONTEXT)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="输出的模板文件（.xlsx）；配合 --budget-list 时为输出文件夹。")
+@click.option("--year", type=int, default=None, help="预算年度（默认：下一年度）。")
+@click.option("--department", default=None, help="预填的部门（单位）名称。")
+@click.option("--budget-list", "budget_list", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="预算清单（.xlsx 或 .csv：单位、项目名称、总计、财政拨款、财政专户拨款、其他资金），"
+                   "每个单位生成一份预填了项目和控制数的模板。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件，其校验值写入模板信息。")
+def template_command(output: Path, year: int | None, department: str | None, budget_list: Path | None,
+                     rules: Path | None) -> None:
+    """生成标准绩效目标表模板（可按单位预填项目与控制数）。"""
+    from .budget_list import BudgetListError, read_budget_list
+    from .template import default_year, write_template, write_unit_templates
+
+    config = _config(rules)
+    year = year or default_year()
+    if budget_list is None:
+        path = write_template(output, year=year, department=department, rules_checksum=config.checksum)
+        click.echo(f"已生成模板：{path}")
+        return
+    try:
+        units = read_budget_list(budget_list)
+    except BudgetListError as exc:
+        raise click.UsageError(str(exc)) from exc
+    paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
+    click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+def main() -> None:
+    cli(prog_name="validator")
+
+
+def validate_main() -> None:
+    validate_command(prog_name="validate")

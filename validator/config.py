@@ -1,0 +1,146 @@
+"""rules.yaml: loaded, validated with cerberus before anything runs, and turned into a
+`Config`. The only module that imports cerberus for configuration."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+from cerberus import Validator
+
+from .model import Severity
+from .rules import RULES
+
+LEVELS = ("error", "warning", "off")
+DEFAULT_RULES_FILE = "rules.yaml"
+
+# Extra top-level sections other modules own (letter, bot ...): name -> cerberus schema.
+SECTIONS: dict[str, dict[str, Any]] = {}
+
+_TYPE_NAMES = {
+    "integer": "整数", "number": "数字", "float": "数字", "string": "文本", "boolean": "true 或 false",
+    "list": "列表", "dict": "映射（键: 值）",
+}
+
+
+class ConfigError(Exception):
+    """rules.yaml is unusable. The message is Chinese and names the rule and option."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    level: Severity | None
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Config:
+    rules: dict[str, RuleSetting]
+    sections: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    checksum: str = ""
+
+    def enabled(self) -> list[tuple[str, RuleSetting]]:
+        return [(rid, s) for rid, s in self.rules.items() if s.level is not None]
+
+
+def packaged_rules_text() -> str:
+    return resources.files("validator").joinpath("data/rules.yaml").read_text(encoding="utf-8")
+
+
+def load_config(path: Path | None = None) -> Config:
+    """`path`, else ./rules.yaml, else the packaged default."""
+    if path is None and Path(DEFAULT_RULES_FILE).is_file():
+        path = Path(DEFAULT_RULES_FILE)
+    if path is None:
+        return parse_config(packaged_rules_text(), source="（内置默认配置）")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc}") from exc
+    return parse_config(text, source=str(path))
+
+
+def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}：YAML 格式错误：{exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}：顶层应为映射（键: 值）。")
+    _check_top(data, source)
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{source}：rules 应为映射（规则编号: 设置）。")
+    settings = {rid: _rule_setting(rid, rules.get(rid), source) for rid in RULES}
+    for rid in rules:
+        if rid not in RULES:
+            raise ConfigError(f"{source}：未知规则“{rid}”。可用规则见 `validator rules`。")
+    sections = {name: _section(name, data.get(name), source) for name in SECTIONS}
+    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return Config(settings, sections, source, checksum)
+
+
+def _check_top(data: dict[str, Any], source: str) -> None:
+    allowed = {"rules", *SECTIONS}
+    for name in data:
+        if name not in allowed:
+            raise ConfigError(f"{source}：未知配置项“{name}”（可用：{'、'.join(sorted(allowed))}）。")
+
+
+def _rule_setting(rid: str, raw: Any, source: str) -> RuleSetting:
+    rule = RULES[rid]
+    if raw is None:
+        raw = {}
+    if isinstance(raw, (str, bool)):
+        raw = {"level": raw}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}：规则 {rid} 的设置应为映射，例如 level: error。")
+    if raw.get("level") is False:  # YAML 1.1 reads a bare `off` as false
+        raw = {**raw, "level": "off"}
+    schema = {"level": {"type": "string", "allowed": list(LEVELS)}, **_option_schema(rule.OPTIONS)}
+    _validate(raw, schema, prefix=f"{source}：规则 {rid} 的选项")
+    level = raw.get("level", rule.LEVEL)
+    options = {name: raw.get(name, spec["default"]) for name, spec in rule.OPTIONS.items()}
+    problems = rule.validate_options(options) if hasattr(rule, "validate_options") else []
+    if problems:
+        raise ConfigError("\n".join(f"{source}：规则 {rid} 的选项 {p}" for p in problems))
+    return RuleSetting(None if level == "off" else Severity(level), options)
+
+
+def _option_schema(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {name: {k: v for k, v in spec.items() if k != "default"} for name, spec in options.items()}
+
+
+def _section(name: str, raw: Any, source: str) -> dict[str, Any]:
+    raw = raw or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}：{name} 应为映射（键: 值）。")
+    validator = _validate(raw, SECTIONS[name], prefix=f"{source}：{name} 的选项")
+    return dict(validator.document)
+
+
+def _validate(document: dict[str, Any], schema: dict[str, Any], *, prefix: str) -> Validator:
+    validator = Validator(schema)
+    if not validator.validate(document):
+        raise ConfigError("\n".join(f"{prefix} {err.field}：{_describe(err)}" for err in validator._errors))
+    return validator
+
+
+def _describe(err: Any) -> str:
+    if err.rule is None or err.code == 0x03:
+        return "未知选项"
+    if err.rule == "type":
+        names = err.constraint if isinstance(err.constraint, list) else [err.constraint]
+        return f"应为{'或'.join(_TYPE_NAMES.get(n, n) for n in names)}，实际为 {err.value!r}"
+    if err.rule == "allowed":
+        return f"取值应为 {'、'.join(map(str, err.constraint))} 之一，实际为 {err.value!r}"
+    if err.rule in ("min", "max"):
+        return f"{'不能小于' if err.rule == 'min' else '不能大于'} {err.constraint}，实际为 {err.value!r}"
+    if err.rule == "schema" and err.child_errors:
+        return "；".join(f"{e.document_path[-1]}：{_describe(e)}" for e in err.child_errors)
+    return f"不符合要求（{err.rule}: {err.constraint}），实际为 {err.value!r}"

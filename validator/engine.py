@@ -1,0 +1,125 @@
+"""The rule engine: reads each file, runs every enabled rule, stamps rule id and severity
+from the configuration, and returns the Report. Never raises for bad input and never
+modifies, moves or locks the files it reads."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .config import Config
+from .model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
+from .reader import SUBMISSION_SUFFIXES, UnreadableFile, read_submission
+from .records import Submission
+from .rules import RULES
+from .rules.base import Problem
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[Path], None]
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus the submissions inside named folders (recursively),
+    skipping Excel/WPS lock files and hidden or temporary files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_candidate(p)))
+        else:
+            found.append(path)
+    return found
+
+
+def is_candidate(path: Path) -> bool:
+    name = path.name
+    if name.startswith(("~$", ".", "~")) or name.endswith((".tmp", ".part", ".crdownload")):
+        return False
+    return path.suffix.lower() in SUBMISSION_SUFFIXES
+
+
+def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None) -> Report:
+    reports = []
+    for path in collect_files(paths):
+        reports.append(validate_file(path, config))
+        if progress:
+            progress(path)
+    return Report(tuple(reports))
+
+
+def validate_file(path: Path, config: Config) -> FileReport:
+    base = FileReport(path=str(path), received=_mtime(path), sha256=_sha256(path))
+    try:
+        submission = read_submission(path)
+    except UnreadableFile as exc:
+        return base.with_findings(_unreadable(exc, config))
+    except Exception as exc:  # a reader bug must not stop the batch or lose the file
+        log.exception("unexpected error reading %s", path)
+        return base.with_findings(_unreadable(UnreadableFile(
+            "读取文件时发生内部错误，未能完成审核。", "请联系预算科（系统管理员）处理，原文件已保留。",
+            detail=repr(exc)), config))
+    return _describe(base, submission).with_findings(check_submission(submission, config))
+
+
+def _describe(base: FileReport, sub: Submission) -> FileReport:
+    from dataclasses import replace
+
+    names = tuple(r.name.text for r in sub.projects if r.name.text)
+    return replace(base, unit=sub.department, year=sub.year, layout=sub.layout, projects=names,
+                   indicators=len(sub.indicators))
+
+
+def check_submission(submission: Submission, config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule_id, setting in config.enabled():
+        assert setting.level is not None
+        findings.extend(_run_rule(rule_id, setting.level, submission, setting.options))
+    return findings
+
+
+def _run_rule(rule_id: str, level: Severity, sub: Submission, options: dict) -> Iterator[Finding]:
+    try:
+        problems = list(RULES[rule_id].check(sub, options))
+    except Exception:  # one broken rule is reported, the other rules still run
+        log.exception("rule %s failed on %s", rule_id, sub.path)
+        problems = [Problem("本项检查因程序内部错误未能完成。", "请联系系统管理员；其他检查结果不受影响。")]
+        level = Severity.WARNING
+    for p in problems:
+        yield stamp(rule_id, level, p)
+
+
+def stamp(rule_id: str, level: Severity, p: Problem) -> Finding:
+    cell = p.cell
+    value = p.value if p.value is not None else (cell.display if cell is not None and not cell.empty else None)
+    return Finding(
+        rule=rule_id, severity=level, message=p.message, suggestion=p.suggestion,
+        sheet=cell.sheet if cell is not None else p.sheet, cell=cell.coord if cell is not None else None,
+        project=p.project, indicator=p.indicator, value=value,
+    )
+
+
+def _unreadable(exc: UnreadableFile, config: Config) -> list[Finding]:
+    setting = config.rules.get(UNREADABLE_RULE)
+    level = setting.level if setting and setting.level else Severity.ERROR
+    return [stamp(UNREADABLE_RULE, level, Problem(exc.message, exc.suggestion, value=exc.detail))]
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    except OSError:
+        return None
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()

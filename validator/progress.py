@@ -1,0 +1,28 @@
+"""A progress display on stderr for batches (rich), silent when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+@contextmanager
+def progress_bar(total: int, *, enabled: bool = True) -> Iterator[Callable[[Path], None] | None]:
+    if not enabled or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    console = Console(stderr=True)
+    columns = (TextColumn("审核中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        yield advance

@@ -1,0 +1,121 @@
+"""The only reader module that imports openpyxl: a workbook becomes a list of `Grid`s of
+located cells. Merged areas read as their top-left value at the top-left coordinate (the
+cell the user sees)."""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.formula import ArrayFormula
+
+from ..records import Cell
+from .errors import UnreadableFile
+from .safety import SAVE_AS, check_workbook_file
+
+MAX_ROWS = 200_000
+MAX_COLS = 200
+
+
+@dataclass
+class Grid:
+    """One sheet as a rectangle of located cells (None where the sheet is blank)."""
+
+    name: str
+    rows: list[list[Cell | None]]
+    hidden: bool = False
+    is_text: bool = False
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+    def text(self, row: int, col: int) -> str:
+        cell = self.cell(row, col)
+        return cell.text if cell else ""
+
+    def located(self, row: int, col: int) -> Cell:
+        """The cell at (row, col), or an empty cell carrying that location."""
+        return self.cell(row, col) or Cell(self.name, coordinate(row, col, text=self.is_text), None)
+
+
+def coordinate(row: int, col: int, *, text: bool = False) -> str:
+    """Zero-based indices to what the user sees: `E7`, or `第7行第5列` for text tables."""
+    if text:
+        return f"第{row + 1}行第{col + 1}列"
+    return f"{get_column_letter(col + 1)}{row + 1}"
+
+
+def load_grids(path: Path) -> list[Grid]:
+    check_workbook_file(path)
+    book = _open(path)
+    try:
+        return [_grid(ws) for ws in book.worksheets]
+    finally:
+        book.close()
+
+
+def _open(path: Path) -> Any:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path, data_only=False, keep_links=False, rich_text=False)
+    except InvalidFileException as exc:
+        raise UnreadableFile("文件格式无法识别，不是 .xlsx 工作簿。", SAVE_AS, detail=str(exc)) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise UnreadableFile("文件已损坏或结构不完整，无法打开。", SAVE_AS, detail=repr(exc)) from exc
+    except Exception as exc:  # openpyxl raises many private errors on broken XML
+        raise UnreadableFile("文件内容无法解析，可能已损坏。", SAVE_AS, detail=repr(exc)) from exc
+
+
+def _grid(ws: Any) -> Grid:
+    # Only the cells the file really holds: a sheet may declare (or be formatted down to)
+    # a million rows, and asking openpyxl for each would create them.
+    merged = _merged_lookup(ws)
+    stored = [c for c in ws._cells.values() if c.row <= MAX_ROWS and c.column <= MAX_COLS]
+    height = max((c.row for c in stored if c.value is not None), default=0)
+    height = max([height] + [r + 1 for r, _ in merged])
+    width = max((c.column for c in stored if c.value is not None), default=0)
+    width = max([width] + [c + 1 for _, c in merged])
+    rows: list[list[Cell | None]] = [[None] * width for _ in range(height)]
+    for c in stored:
+        if c.value is not None and c.row <= height and c.column <= width:
+            rows[c.row - 1][c.column - 1] = _cell(ws.title, c)
+    for (r, col), anchor in merged.items():
+        rows[r][col] = _cell(ws.title, anchor)
+    return Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
+
+
+def _merged_lookup(ws: Any) -> dict[tuple[int, int], Any]:
+    """(row, col) of every non-anchor cell in a merged area -> the anchor cell."""
+    lookup: dict[tuple[int, int], Any] = {}
+    for area in ws.merged_cells.ranges:
+        if area.min_row > MAX_ROWS or area.min_col > MAX_COLS:
+            continue
+        anchor = ws.cell(area.min_row, area.min_col)
+        if anchor.value is None:
+            continue
+        for r in range(area.min_row, min(area.max_row, area.min_row + 500) + 1):
+            for c in range(area.min_col, min(area.max_col, MAX_COLS) + 1):
+                if (r, c) != (area.min_row, area.min_col):
+                    lookup[(r - 1, c - 1)] = anchor
+    return lookup
+
+
+def _cell(sheet: str, source: Any) -> Cell | None:
+    value = source.value
+    if value is None:
+        return None
+    formula = None
+    if isinstance(value, ArrayFormula):
+        formula, value = value.text, None
+    elif source.data_type == "f" and isinstance(value, str):
+        formula, value = value, None
+    return Cell(sheet, source.coordinate, value, source.number_format or "General", formula)

@@ -1,0 +1,37 @@
+"""Terminal text and JSON renderings of a Report. Both read the report only."""
+
+from __future__ import annotations
+
+from .model import FileReport, Finding, Report
+
+
+def finding_line(file_name: str, finding: Finding) -> str:
+    """`文件:工作表!E7 [错误] message — suggestion (rule-id)`"""
+    where = f"{file_name}:{finding.location}" if finding.location else file_name
+    context = "".join(f"［{x}］" for x in (finding.project, finding.indicator) if x)
+    suggestion = f" — {finding.suggestion}" if finding.suggestion else ""
+    return f"{where} [{finding.severity.label}] {context}{finding.message}{suggestion} ({finding.rule})"
+
+
+def file_block(report: FileReport, *, quiet: bool = False) -> list[str]:
+    lines = [] if quiet else [finding_line(report.path, f) for f in report.sorted_findings()]
+    lines.append(f"{report.path}：{report.status.verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
+    return lines
+
+
+def render_text(report: Report, *, quiet: bool = False) -> str:
+    lines: list[str] = []
+    for file_report in report.files:
+        lines.extend(file_block(file_report, quiet=quiet))
+        if not quiet:
+            lines.append("")
+    s = report.summary()
+    lines.append(
+        f"共 {s.files} 个文件：通过 {s.passed}，通过（有提示）{s.with_warnings}，退回修改 {s.failed}，"
+        f"无法读取 {s.unreadable}；错误 {s.errors} 条，提示 {s.warnings} 条。"
+    )
+    return "\n".join(lines)
+
+
+def render_json(report: Report) -> str:
+    return report.to_json()

@@ -1,0 +1,23 @@
+"""The explicit registry of rules: id -> module. Add a rule here, in rules.yaml, and a test
+module tests/rules/test_<rule>.py (a test checks all three)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    amount_invalid, budget_control, category_missing, category_unknown, column_missing, field_required,
+    file_unreadable, funds_row_total, funds_sum, goal_missing, goal_too_short, indicator_duplicate,
+    indicator_orphan, project_duplicate, project_without_indicators, sheet_missing, template_version,
+    text_placeholder, text_whitespace, threshold_malformed,
+)
+
+_MODULES: tuple[ModuleType, ...] = (
+    file_unreadable, sheet_missing, column_missing, template_version,
+    field_required, amount_invalid, funds_row_total, funds_sum, budget_control,
+    project_duplicate, project_without_indicators, goal_missing, goal_too_short,
+    category_missing, category_unknown, indicator_duplicate, indicator_orphan,
+    text_placeholder, text_whitespace, threshold_malformed,
+)
+
+RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -1,0 +1,57 @@
+"""检查：必填字段是否填写（项目名称、总计，以及每条指标的项目名称、一级、二级、三级指标）。
+
+项目信息表中一个项目都没有填写，也按本规则报告。
+
+为什么：空着的必填项会让项目或指标无法识别，也无法核对资金。绩效目标和指标值另有专门规则
+（goal-missing、threshold-malformed）。
+
+选项：
+  project_fields：项目信息表的必填列，默认 [项目名称, 总计]。
+  indicator_fields：绩效指标表的必填列，默认 [项目名称, 一级指标, 二级指标, 三级指标]。
+
+通过示例：每个项目都填了名称与总计，每条指标都选了一级、二级指标并写了三级指标名称。
+
+不通过示例：绩效指标表第 8 行“二级指标”为空。
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from ..records import Cell, Submission
+from ..schema import RecordSchema, required_schema
+from ..sheets import PROJECT_SHEET
+from .base import Options, Problem
+
+ID = "field-required"
+LEVEL = "error"
+_PROJECT_ALLOWED = [PROJECT_HEADERS[f] for f in ("name", "unit", "total", "fiscal", "special", "other")]
+_INDICATOR_ALLOWED = [INDICATOR_HEADERS[f] for f in ("project", "level1", "level2", "name", "direction", "unit", "note")]
+OPTIONS = {
+    "project_fields": {"type": "list", "allowed": _PROJECT_ALLOWED, "default": ["项目名称", "总计"]},
+    "indicator_fields": {
+        "type": "list", "allowed": _INDICATOR_ALLOWED, "default": ["项目名称", "一级指标", "二级指标", "三级指标"],
+    },
+}
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    if PROJECT_SHEET in submission.sheets_found and not submission.projects:
+        yield Problem("项目信息表中没有填写任何项目。", "请在项目信息表中逐行填写本单位的项目后再提交。",
+                      sheet=submission.sheets_found[PROJECT_SHEET])
+    schema = RecordSchema(required_schema(list(options["project_fields"])))
+    for row in submission.projects:
+        cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
+        yield from _problems(cells, schema, project=row.name.text or None, indicator=None)
+    schema = RecordSchema(required_schema(list(options["indicator_fields"])))
+    for ind in submission.indicators:
+        cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in ("project", "level1", "level2", "name", "direction", "unit", "note")}
+        yield from _problems(cells, schema, project=ind.project.text or None, indicator=ind.label)
+
+
+def _problems(cells: dict[str, Cell | None], schema: RecordSchema, *, project: str | None,
+              indicator: str | None) -> Iterator[Problem]:
+    for err in schema.errors(cells):
+        yield Problem(f"“{err.field}”未填写。", f"请填写“{err.field}”。", cell=err.cell,
+                      project=project, indicator=indicator)

@@ -1,0 +1,41 @@
+"""检查：每行的总计是否等于 财政拨款 + 财政专户拨款 + 其他资金（精确的十进制运算）。
+
+为什么：资金来源之和与总计不符，预算无法入库；这是最常见的填报错误之一。
+
+选项：
+  tolerance：允许的误差（万元），默认 0。
+
+通过示例：总计 100.00 = 财政拨款 80.00 + 财政专户拨款 0 + 其他资金 20.00。
+
+不通过示例：总计 100.00，财政拨款 80.00，其他资金 10.00（差 10.00）。
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..amounts import fmt, parse_amount
+from ..records import Submission
+from .base import Options, Problem
+
+ID = "funds-row-total"
+LEVEL = "error"
+OPTIONS = {"tolerance": {"type": "number", "min": 0, "default": 0}}
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    tolerance = Decimal(str(options["tolerance"]))
+    for row in submission.rows:
+        total = parse_amount(row.total)
+        parts = [parse_amount(c) for c in row.parts]
+        if total.value is None or any(p.problem or p.formula for p in parts) or total.problem:
+            continue  # empty, formula or invalid amounts are reported by other rules
+        expected = sum((p.zero_if_empty for p in parts), Decimal(0))
+        if abs(total.value - expected) > tolerance:
+            yield Problem(
+                f"总计 {fmt(total.value)} 不等于 财政拨款 + 财政专户拨款 + 其他资金 = {fmt(expected)}"
+                f"（相差 {fmt(total.value - expected)}）。",
+                f"请核对各资金来源；若来源无误，总计应为 {fmt(expected)}。",
+                cell=row.total, project=row.name.text or None,
+            )

@@ -1,0 +1,37 @@
+"""检查：绩效目标是否过短（去掉空格和标点后的字数少于设定值）。
+
+为什么：一两句话的目标说不清“做什么、做多少、达到什么效果”，无法与指标对应。
+
+选项：
+  min_chars：最少字数，默认 15。
+
+通过示例：“完成 11 个区的法律顾问考核，群众满意度达到 90% 以上。”
+
+不通过示例：“做好普法工作。”
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..records import Submission
+from .base import Options, Problem
+
+ID = "goal-too-short"
+LEVEL = "warning"
+OPTIONS = {"min_chars": {"type": "integer", "min": 1, "default": 15}}
+_NOT_COUNTED = re.compile(r"[\s\W_]+")
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    minimum = options["min_chars"]
+    for row in submission.projects:
+        goal = row.goal
+        if goal is None or goal.empty:
+            continue
+        length = len(_NOT_COUNTED.sub("", goal.text))
+        if length < minimum:
+            yield Problem(f"绩效目标只有 {length} 个字，过于简略。",
+                          f"请用不少于 {minimum} 个字写明本年度的产出（数量、质量、时效）和预期效果。",
+                          cell=goal, project=row.name.text or None)

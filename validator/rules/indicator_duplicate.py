@@ -1,0 +1,36 @@
+"""检查：同一项目下是否有名称相同的指标（忽略空格与全角/半角差异）。
+
+为什么：重复的指标通常是复制粘贴遗留，会重复计分，也让审核人无法判断以哪个值为准。
+
+选项：无。
+
+通过示例：同一项目下“用户满意度”只出现一次。
+
+不通过示例：同一项目下两条“故障排除速度”。
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..records import Indicator, Submission
+from ..text import key
+from .base import Options, Problem, at_indicator
+
+ID = "indicator-duplicate"
+LEVEL = "warning"
+OPTIONS: dict = {}
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    for indicators in submission.indicators_by_project().values():
+        first: dict[str, Indicator] = {}
+        for ind in indicators:
+            k = key(ind.name.text) if ind.name else ""
+            if not k:
+                continue
+            if k in first:
+                yield at_indicator(ind, ind.name, f"指标“{ind.name.text}”在本项目中重复（另见 {first[k].name.coord}）。",  # type: ignore[union-attr]
+                                   "请删除重复的指标，或合并为一条并写明指标值。")
+            else:
+                first[k] = ind

@@ -1,0 +1,60 @@
+"""检查：项目名称、资金使用单位、绩效目标、指标名称和指标解释中是否残留占位文字
+（XXX、××、待定、请填写、示例、此处填写 …）。
+
+为什么：占位文字说明表格未填完，或照搬了模板中的示例。
+
+选项：
+  patterns：视为占位文字的正则表达式列表（不区分大小写）。
+
+通过示例：“全市公共法律服务平台数量”。
+
+不通过示例：“XXX项目经费”；“请填写绩效目标”；“示例：法治讲座场次”。
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..records import Cell, Submission
+from .base import Options, Problem
+
+ID = "text-placeholder"
+LEVEL = "error"
+DEFAULT_PATTERNS = [
+    r"[xX×＊*]{2,}", r"待定", r"待补充", r"请填写", r"请输入", r"此处填写", r"^示例", r"示例[:：]",
+    r"^例[:：]", r"^测试$", r"^test$", r"^[?？]+$", r"^[.。…]+$", r"^略$", r"^无$",
+]
+OPTIONS = {"patterns": {"type": "list", "schema": {"type": "string"}, "default": DEFAULT_PATTERNS}}
+
+
+def validate_options(options: Options) -> list[str]:
+    """Patterns are compiled up front so a typo in rules.yaml is a usage error, not a crash."""
+    problems = []
+    for pattern in options["patterns"]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(f"patterns：“{pattern}”不是有效的正则表达式（{exc}）")
+    return problems
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    pattern = re.compile("|".join(f"(?:{p})" for p in options["patterns"]), re.IGNORECASE)
+    for row in submission.projects:
+        for label, cell in (("项目名称", row.name), ("资金使用单位", row.unit), ("绩效目标", row.goal)):
+            if _hit(pattern, cell):
+                yield _problem(label, cell, project=row.name.text or None, indicator=None)  # type: ignore[arg-type]
+    for ind in submission.indicators:
+        for label, cell in (("指标名称", ind.name), ("指标解释", ind.note)):
+            if _hit(pattern, cell):
+                yield _problem(label, cell, project=ind.project.text or None, indicator=ind.label)  # type: ignore[arg-type]
+
+
+def _hit(pattern: re.Pattern[str], cell: Cell | None) -> bool:
+    return cell is not None and not cell.empty and pattern.search(cell.text) is not None
+
+
+def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:
+    return Problem(f"{label}“{cell.text}”含有占位或示例文字。", f"请把{label}改为实际内容。",
+                   cell=cell, project=project, indicator=indicator)
