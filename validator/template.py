@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .categories import TAXONOMY
 from .columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from .sheetout import put_text
 from .sheets import (
     CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
     TEMPLATE_VERSION,
@@ -58,6 +59,33 @@ class BudgetLine:
     other: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class ProjectRow:
+    """One filled row of the project sheet (`validator import`)."""
+
+    name: str
+    unit: str | None
+    total: Decimal | None
+    fiscal: Decimal | None
+    special: Decimal | None
+    other: Decimal | None
+    goal: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One filled row of the indicator sheet, in the sheet's column order."""
+
+    project: str
+    level1: str | None
+    level2: str | None
+    name: str | None
+    direction: str | None
+    value: str | None
+    unit: str | None
+    note: str | None
+
+
 def default_year(today: date | None = None) -> int:
     """Templates are handed out in autumn for next year's budget."""
     return (today or date.today()).year + 1
@@ -86,14 +114,44 @@ def write_template(path: Path, *, year: int, department: str | None = None,
     return path
 
 
+def write_filled_template(path: Path, *, year: int, department: str | None, projects: list[ProjectRow],
+                          indicators: list[IndicatorRow], rules_checksum: str = "") -> Path:
+    """A standard template with projects and indicators already filled in. Text is written
+    as literal strings: a name starting with "=" stays text, never a formula."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = build_template(year=year, department=department, rules_checksum=rules_checksum)
+    _fill_rows(book[PROJECT_SHEET], [
+        (p.name, p.unit, p.total, p.fiscal, p.special, p.other, p.goal) for p in projects
+    ])
+    _fill_rows(book[INDICATOR_SHEET], [
+        (i.project, i.level1, i.level2, i.name, i.direction, i.value, i.unit, i.note) for i in indicators
+    ])
+    book.save(path)
+    return path
+
+
+def _fill_rows(ws: Worksheet, rows: list[tuple[str | Decimal | None, ...]]) -> None:
+    for r, values in enumerate(rows, start=FIRST_DATA_ROW):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(r, c)
+            if isinstance(value, Decimal):
+                cell.value = value
+            else:
+                put_text(cell, value)
+
+
 def write_unit_templates(directory: Path, units: dict[str, list[BudgetLine]], *, year: int,
                          rules_checksum: str = "") -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     return [
-        write_template(directory / f"{year}年项目支出绩效目标表_{_safe(unit)}.xlsx", year=year, department=unit,
+        write_template(directory / template_file_name(year, unit), year=year, department=unit,
                        lines=lines, rules_checksum=rules_checksum)
         for unit, lines in units.items()
     ]
+
+
+def template_file_name(year: int, unit: str) -> str:
+    return f"{year}年项目支出绩效目标表_{_safe(unit)}.xlsx"
 
 
 def _safe(name: str) -> str:

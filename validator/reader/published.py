@@ -30,7 +30,7 @@ from .workbook import Grid
 
 LAYOUT = "published"
 REQUIRED = (*PROJECT_REQUIRED, "indicators")
-_DEPARTMENT_LINE = re.compile(r"^(?:部门名称|单位名称|部门|单位)[:：]\s*(.+)$")
+_DEPARTMENT_LINE = re.compile(r"^(?:部门名称|单位名称|预算单位|填报单位|部门)[:：]\s*(.+)$")  # not 单位：万元
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _ORGANISATION = re.compile(
     r"(?:局|委员会|委|办公室|办|院|所|中心|站|队|馆|学校|校|监狱|厅|处|会|社|部|室|台|园)(?:[(（]本级[)）])?$"
