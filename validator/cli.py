@@ -31,7 +31,7 @@ def _config(rules: Path | None) -> Config:
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="validator")
 def cli() -> None:
-    """项目支出绩效目标表工具：生成模板、审核提交的表格、出具审核意见。"""
+    """项目支出绩效目标表工具：生成模板、审核提交的表格、出具审核意见、导入和生成公开表。"""
 
 
 @cli.command("validate", context_settings=CONTEXT)
@@ -43,7 +43,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="有提示（warning）也视为不通过，退出码为 1。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出每个文件的结论和汇总，不逐条列出问题。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool) -> None:
-    """审核 PATHS 中的绩效目标表（文件或文件夹，文件夹会递归查找 .xlsx）。"""
+    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
     config = _config(rules)
     report = _run(paths, config, quiet=quiet)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
@@ -102,6 +102,66 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+@cli.command("import", context_settings=CONTEXT, short_help="把公开格式的绩效目标表转为标准模板（按部门各一份）。")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="输出文件夹：每个部门生成一份标准模板。")
+@click.option("--single", is_flag=True, help="所有项目写入同一份模板，不按部门拆分。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件，其校验值写入模板信息。")
+def import_command(table: Path, output: Path, single: bool, rules: Path | None) -> None:
+    """把公开格式的绩效目标表（TABLE：.txt/.tsv 或 .xlsx）转为标准模板：项目、金额、绩效目标和指标
+    均已填好，指标值拆分为指标方向、指标值和计量单位。"""
+    from .importer import NotPublishedTable, import_table
+    from .reader import UnreadableFile
+
+    config = _config(rules)
+    try:
+        result = import_table(table, output, single=single, rules_checksum=config.checksum)
+    except UnreadableFile as exc:
+        raise click.UsageError(f"{table}：{exc.message}{exc.suggestion}") from exc
+    except NotPublishedTable as exc:
+        raise click.UsageError(str(exc)) from exc
+    for path in result.paths:
+        click.echo(f"已生成模板：{path}")
+    click.echo(f"共 {result.projects} 个项目、{result.indicators} 条指标；其中 {result.level2_empty} 条指标的二级指标"
+               f"需在模板中选择，{result.kept_whole} 条指标值保留原文（见“指标解释/备注”列）。")
+
+
+@cli.command("publish", context_settings=CONTEXT, short_help="由审核通过的提交生成公开格式的绩效目标表。")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="输出的公开表文件（.xlsx；为 txt 格式时是制表符分隔的文本）。")
+@click.option("--title", default=None, help="表格标题（默认：部门名称 + 年度 + “项目支出绩效目标表”）。")
+@click.option("--department", default=None, help="“部门名称：”一行的内容（默认：各提交的部门名称）。")
+@click.option("--note", default=None, help="表格下方的注释行（默认：“注：不含保密项目。”）。")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "txt"]), default=None,
+              help="输出格式：xlsx（含打印设置）或 txt（制表符分隔的文本）；默认按输出文件的扩展名判断。")
+@click.option("--include-failed", is_flag=True, help="审核有错误的文件也写入公开表（无法读取的文件仍跳过）。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="审核用的规则配置文件（默认：当前目录下的 rules.yaml，没有则用内置默认配置）。")
+def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, department: str | None,
+                    note: str | None, fmt: str | None, include_failed: bool, rules: Path | None) -> None:
+    """由审核通过的提交（SOURCES：文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
+    项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
+    from .disclosure import write_disclosure
+    from .publish import DEFAULT_NOTE, build_table, select_sources
+
+    config = _config(rules)
+    as_text = fmt == "txt" or (fmt is None and output.suffix.lower() in (".txt", ".tsv"))
+    selection = select_sources(sources, config, include_failed=include_failed, exclude=output)
+    for skipped in selection.skipped:
+        click.echo(f"已跳过：{skipped.path}（{skipped.reason}）")
+    if not selection.included:
+        click.echo("没有可公开的提交，未生成文件。")
+        raise SystemExit(EXIT_FINDINGS)
+    table = build_table(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
+    write_disclosure(table, output, as_text=as_text)
+    projects = sum(len(d.projects) for d in table.departments)
+    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目；"
+               f"跳过 {len(selection.skipped)} 个文件）")
 
 
 def main() -> None:
