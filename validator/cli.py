@@ -5,6 +5,7 @@ configuration error. The only module that calls sys.exit (through click)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -102,6 +103,24 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+@cli.command("threshold", context_settings=CONTEXT)
+@click.argument("text")
+@click.option("--name", default=None, help="指标名称（三级指标）；单位可能写在名称中，如“合格率（%）”。")
+@click.option("--unit", default=None, help="计量单位列的内容，如“%”“小时”。")
+@click.option("--direction", default=None, help="指标方向列的内容，如“大于等于”“正向”。")
+@click.option("--json", "as_json", is_flag=True,
+              help="输出 JSON：kind、parts（op、value、unit）、normalized、notes。")
+def threshold_command(text: str, name: str | None, unit: str | None, direction: str | None,
+                      as_json: bool) -> None:
+    """解析一个年度指标值 TEXT，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
+    from .threshold import parse_threshold, threshold_to_json, threshold_to_text
+
+    result = parse_threshold(text, name=name, unit=unit, direction=direction)
+    output = json.dumps(threshold_to_json(result), ensure_ascii=False) if as_json else threshold_to_text(result)
+    click.echo(output)
+    raise SystemExit(EXIT_FINDINGS if result.kind == "malformed" else EXIT_OK)
 
 
 @cli.command("import", context_settings=CONTEXT, short_help="把公开格式的绩效目标表转为标准模板（按部门各一份）。")

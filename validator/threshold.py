@@ -61,7 +61,10 @@ class Part:
 @dataclass(frozen=True)
 class Threshold:
     """What an annual value means. `text` is the value as cleaned for parsing (full-width
-    folded, thousands separators removed); `normalized` the canonical form ("" if malformed)."""
+    folded, thousands separators removed); `normalized` the canonical form ("" if malformed).
+    `bare`: some target has no operator written in the value (it came from the direction cell
+    or `bare_op`). `reason`: why a malformed value is malformed, a phrase that completes
+    "指标值“…”" ("是占位文字，不是目标值")."""
 
     kind: str
     parts: tuple[Part, ...]
@@ -77,6 +80,8 @@ class Threshold:
     is_range: bool = False
     deadline: str | None = None
     direction_conflict: bool = False
+    bare: bool = False
+    reason: str | None = None
 
     @property
     def compound(self) -> bool:
@@ -270,6 +275,34 @@ def threshold_to_json(t: Threshold) -> dict[str, Any]:
     return data
 
 
+_KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "malformed": "无法识别"}
+_SOURCE_LABELS = {"value": "指标值", "column": "计量单位列", "name": "指标名称"}
+
+
+def threshold_to_text(t: Threshold) -> str:
+    """A Chinese description for people: kind, normalised form, each target, notes."""
+    lines = [f"类型：{_KIND_LABELS.get(t.kind, t.kind)}"]
+    if t.normalized:
+        lines.append(f"规范写法：{t.normalized}")
+    for part in t.parts:
+        unit = f"  单位：{part.unit}" if part.unit else "  单位：（无）"
+        label = f"{part.label}：" if part.label and len(t.parts) > 1 else ""
+        lines.append(f"目标：{label}{part.op} {format_decimal(part.value)}{unit}")
+    if t.unit_source:
+        lines.append(f"单位来源：{_SOURCE_LABELS.get(t.unit_source, t.unit_source)}")
+    if t.deadline:
+        lines.append(f"时间节点：{t.deadline}")
+    if t.remark:
+        lines.append(f"附带说明：{t.remark}")
+    if t.suggestion:
+        verb = "建议" if t.suggestion.startswith("请") else "建议改为"
+        lines.append(f"{verb}：{t.suggestion}")
+    if t.notes:
+        lines.append("说明：")
+        lines.extend(f"  · {note}" for note in t.notes)
+    return "\n".join(lines)
+
+
 def parse_threshold(value: object, *, direction: str | None = None, unit: str | None = None,
                     name: str | None = None, number_format: str | None = None,
                     bare_op: str = "=") -> Threshold:
@@ -279,7 +312,7 @@ def parse_threshold(value: object, *, direction: str | None = None, unit: str | 
         return _parse(value, direction=direction, unit=unit, name=name,
                       number_format=number_format, bare_op=bare_op)
     except Exception:  # noqa: BLE001 - the last line of defence; _parse itself is fuzzed
-        return Threshold("malformed", (), "", ("指标值无法解析",),
+        return Threshold("malformed", (), "", ("指标值无法解析",), reason="无法解析",
                          suggestion="请填写具体的目标值，如“≥95%”")
 
 
@@ -322,8 +355,9 @@ def _parse(value: object, *, direction: object, unit: object, name: object,
            number_format: object, bare_op: str) -> Threshold:
     ctx = _context(direction, unit, name, number_format, bare_op)
     if value is None or isinstance(value, bool):
-        return _malformed(ctx, "指标值为空" if value is None else f"“{value}”不是目标值",
-                          "请填写年度指标值，如“≥95%”或“≥10个”")
+        if value is None:
+            return _malformed(ctx, "未填写年度指标值", "请填写年度指标值，如“≥95%”或“≥10个”")
+        return _malformed(ctx, "不是目标值", "请填写年度指标值，如“≥95%”或“≥10个”", shown=str(value))
     numeric = isinstance(value, (int, float, Decimal))
     text = "" if numeric or isinstance(value, (date, datetime)) else _clean(str(value))
     dated = _date_trap(value, text, ctx)
@@ -332,7 +366,7 @@ def _parse(value: object, *, direction: object, unit: object, name: object,
     if numeric:
         number_text = _number_text(value, ctx)  # type: ignore[arg-type]
         if number_text is None:
-            return _malformed(ctx, f"“{value}”不是有效数值", "请填写具体的目标值，如“≥95%”")
+            return _malformed(ctx, "不是有效数值", "请填写具体的目标值，如“≥95%”", shown=str(value))
         text = number_text
     return _parse_text(text, ctx)
 
@@ -351,14 +385,15 @@ def _date_trap(value: object, text: str, ctx: _Context) -> Threshold | None:
     when = date_serial_value(value, ctx.number_format, name=ctx.name)
     if when is None:
         return None
+    shown = "" if is_date else normalize(value)
     if is_date:
-        note = f"单元格是日期（{when.isoformat()}），不是目标值"
+        reason = f"单元格是日期（{when.isoformat()}），不是目标值"
     elif (_integral(value) or 0) >= 19000101:
-        note = f"“{normalize(value)}”像是以数字填写的日期（{when.isoformat()}）"
+        reason = f"像是以数字填写的日期（{when.isoformat()}）"
     else:
-        note = f"“{normalize(value)}”像是Excel日期序列号，显示为日期{when.isoformat()}"
+        reason = f"像是Excel日期序列号，显示为日期{when.isoformat()}"
     suggestion = f"{when.year}年{when.month}月{when.day}日前完成"
-    return _malformed(ctx, note, suggestion, is_date_serial=True, date_value=when)
+    return _malformed(ctx, reason, suggestion, shown=shown, is_date_serial=True, date_value=when)
 
 
 def _number_text(value: int | float | Decimal, ctx: _Context) -> str | None:
@@ -384,7 +419,7 @@ def _clean(raw: str) -> str:
 
 def _parse_text(text: str, ctx: _Context) -> Threshold:
     if not text:
-        return _malformed(ctx, "指标值为空", "请填写年度指标值，如“≥95%”或“≥10个”")
+        return _malformed(ctx, "未填写年度指标值", "请填写年度指标值，如“≥95%”或“≥10个”")
     bad = _placeholder(text, ctx)
     if bad is not None:
         return bad
@@ -397,32 +432,30 @@ def _parse_text(text: str, ctx: _Context) -> Threshold:
 def _placeholder(text: str, ctx: _Context) -> Threshold | None:
     core = text.strip("≥≤=<>± ")
     if core.lower() in _PLACEHOLDERS:
-        return _malformed(ctx, f"“{text}”是占位内容，不是目标值", "请填写具体的目标值，如“≥95%”",
-                          text=text)
+        return _malformed(ctx, "是占位文字，不是目标值", "请填写具体的目标值，如“≥95%”", shown=text)
     mark = _PLACEHOLDER_MARK.search(text)
     if mark is not None:
-        return _malformed(ctx, f"“{text}”含占位符“{mark.group()}”",
-                          f"请将“{mark.group()}”替换为具体数值，如“≥95%”", text=text)
+        return _malformed(ctx, f"含占位符“{mark.group()}”",
+                          f"请将“{mark.group()}”替换为具体数值，如“≥95%”", shown=text)
     if "%%" in text:
         fixed = re.sub("%+", "%", text)
-        return _malformed(ctx, f"“{text}”中的“%”重复", fixed, text=text)
+        return _malformed(ctx, "中的“%”重复", fixed, shown=text)
     return None
 
 
 def _without_target(text: str, ctx: _Context) -> Threshold:
     """No number that reads as a target: a deadline, prose (qualitative) or garbage."""
     if _ONLY_OPS.fullmatch(text):
-        return _malformed(ctx, f"只有运算符“{text}”，缺少数值",
-                          f"请在“{text}”后填写数值，如“≥95%”", text=text)
+        return _malformed(ctx, "只有比较符号，没有数值", f"请在“{text}”后填写数值，如“{text}95%”",
+                          shown=text)
     deadline = _deadline(text)
     if deadline is not None:
         ctx.notes.append(f"按时间节点理解（{deadline}）")
         return _result("qualitative", (), ctx, text=text, deadline=deadline)
     if not _HAN.search(text):
-        return _malformed(ctx, f"“{text}”无法识别为目标值", "请填写具体的目标值，如“≥95%”",
-                          text=text)
+        return _malformed(ctx, "无法识别为目标值", "请填写具体的目标值，如“≥95%”", shown=text)
     if _OPS_ANYWHERE.search(text):
-        ctx.notes.append("运算符后不是数值，按定性表述处理")
+        ctx.notes.append("比较符号后不是数值，按定性表述处理")
     ctx.notes.append("定性表述，没有可度量的数值")
     return _result("qualitative", (), ctx, text=text)
 
@@ -486,7 +519,7 @@ def _candidate(m: re.Match[str], text: str,
     op, error, fix = _prefix_op(m["word"], m["sym"])
     suffix_op = _SUFFIX_OPS[suffix.replace("(含)", "")] if suffix else None
     if op and suffix_op and op != suffix_op and error is None:
-        error = f"运算符“{m['word'] or m['sym']}”与“{suffix}”相互矛盾"
+        error = f"中的比较符号“{m['word'] or m['sym']}”与“{suffix}”相互矛盾"
     boundary = end == len(text) or text[end] in _BOUNDARY
     has_op = bool(op or suffix_op or error)
     whole = start == 0 and end == len(text)
@@ -527,12 +560,12 @@ def _prefix_op(word: str | None, sym: str | None) -> tuple[str | None, str | Non
     if sym_op is None:
         kinds = set(sym)
         if len(kinds) == 1 and sym[0] in OPS:
-            return None, f"运算符“{sym}”重复", sym[0]
+            return None, f"中的比较符号“{sym}”重复", sym[0]
         if kinds in ({"≥", "="}, {"≤", "="}):
-            return None, f"运算符“{sym}”重复", (kinds - {"="}).pop()
-        return None, f"运算符“{sym}”相互矛盾，无法判断", None
+            return None, f"中的比较符号“{sym}”重复", (kinds - {"="}).pop()
+        return None, f"中的比较符号“{sym}”相互矛盾，无法判断", None
     if word_op and word_op != sym_op and word not in _SOFT_WORDS:
-        return None, f"运算符“{word}”与“{sym}”相互矛盾", None
+        return None, f"中的比较符号“{word}”与“{sym}”相互矛盾", None
     return sym_op, None, None
 
 
@@ -577,7 +610,8 @@ def _quantitative(text: str, targets: list[_Candidate], ctx: _Context) -> Thresh
     if remark:
         ctx.notes.append("目标值后附有说明文字，已与目标值分开")
     return _result("quantitative", tuple(parts), ctx, remark=remark, unit_source=source,
-                   is_range=is_range, direction_conflict=conflict, text=text)
+                   is_range=is_range, direction_conflict=conflict, text=text,
+                   bare=any(t.op is None for t in targets))
 
 
 def _operator_error(text: str, wrong: _Candidate, ctx: _Context) -> Threshold:
@@ -585,8 +619,8 @@ def _operator_error(text: str, wrong: _Candidate, ctx: _Context) -> Threshold:
     if wrong.fix is not None:
         start, end = wrong.sym_span
         fixed = text[:start] + wrong.fix + text[end:]
-    suggestion = fixed or "请只保留一个运算符，如“≥95%”或“≤95%”"
-    return _malformed(ctx, wrong.error or "运算符有误", suggestion, text=text)
+    suggestion = fixed or "请只保留一个比较符号，如“≥95%”或“≤95%”"
+    return _malformed(ctx, wrong.error or "中的比较符号有误", suggestion, shown=text)
 
 
 def _labels(text: str, targets: list[_Candidate]) -> tuple[list[str | None], list[str]]:
@@ -675,11 +709,11 @@ def _fill_ops(parts: list[Part], targets: list[_Candidate],
     default = ctx.direction_op or ctx.bare_op
     filled = [p if p.op else Part(default, p.value, p.unit, p.label) for p in parts]
     if any(not p.op for p in parts):
-        ctx.notes.append(f"未写运算符，按指标方向“{ctx.direction}”取“{default}”"
-                         if ctx.direction_op else f"未写运算符，按“{default}”理解")
+        ctx.notes.append(f"未写比较符号，按指标方向“{ctx.direction}”取“{default}”"
+                         if ctx.direction_op else f"未写比较符号，按“{default}”理解")
     conflict = any(_opposed(t.op, ctx.direction_op) for t in targets)
     if conflict:
-        ctx.notes.append(f"指标值的运算符与指标方向“{ctx.direction}”不一致，以指标值为准")
+        ctx.notes.append(f"指标值的比较符号与指标方向“{ctx.direction}”不一致，以指标值为准")
     return filled, conflict
 
 
@@ -704,10 +738,12 @@ def _result(kind: str, parts: tuple[Part, ...], ctx: _Context, *, text: str,
                      percent_cell=ctx.percent_cell, **extra)
 
 
-def _malformed(ctx: _Context, note: str, suggestion: str | None, **extra: Any) -> Threshold:
-    ctx.notes.append(note)
-    return Threshold("malformed", (), "", tuple(ctx.notes), suggestion=suggestion,
-                     percent_cell=ctx.percent_cell, **extra)
+def _malformed(ctx: _Context, reason: str, suggestion: str | None, *, shown: str = "",
+               **extra: Any) -> Threshold:
+    """`reason` completes the phrase "指标值“<shown>”…" ("是占位文字，不是目标值")."""
+    ctx.notes.append(f"“{shown}”{reason}" if shown else reason)
+    return Threshold("malformed", (), "", tuple(ctx.notes), suggestion=suggestion, reason=reason,
+                     text=shown, percent_cell=ctx.percent_cell, **extra)
 
 
 # --- numbers ----------------------------------------------------------------------------
