@@ -12,8 +12,8 @@ from pathlib import Path
 from ..columns import INDICATOR_INDEX
 from ..records import Submission
 from .errors import UnreadableFile
-from .layout import find_header
-from .published import find_published, read_published
+from .layout import find_table
+from .published import find_published, no_header, read_published
 from .template import read_template
 from .textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from .workbook import Grid, load_grids
@@ -29,23 +29,15 @@ __all__ = [
 def read_submission(path: Path) -> Submission:
     """Read one file in whichever layout it is in."""
     if path.suffix.lower() in TEXT_SUFFIXES:
-        return read_published(path, [load_text_grid(path)])
+        found = find_published([load_text_grid(path)])
+        if found is None:
+            raise no_header()
+        return read_published(path, *found)
     grids = load_grids(path)
-    if is_published(grids):
-        return read_published(path, grids)
+    found = find_published(grids)
+    if found is not None and find_table(grids, INDICATOR_INDEX, ("value", "name")) is None:
+        return read_published(path, *found)  # the flat layout: no indicator-per-row sheet
     return read_template(path, grids)
-
-
-def is_published(grids: list[Grid]) -> bool:
-    """The flat layout: a 绩效指标 column and no sheet with an indicator-per-row header."""
-    if find_published(grids) is None:
-        return False
-    return not any(_has_indicator_sheet(g) for g in grids if not g.hidden)
-
-
-def _has_indicator_sheet(grid: Grid) -> bool:
-    header = find_header(grid, INDICATOR_INDEX)
-    return header is not None and all(f in header.columns for f in ("value", "name"))
 
 
 def is_submission_file(path: Path) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable
 
 from ..columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
 from ..indicator_cell import split_cell
@@ -24,14 +23,12 @@ from ..records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submiss
 from ..sheets import INDICATOR_SHEET, PROJECT_SHEET
 from ..text import key
 from .errors import UnreadableFile
-from .layout import Header, find_header
-from .template import NOTE_PREFIXES, TOTAL_NAMES
+from .layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table
+from .template import TOTAL_NAMES
 from .workbook import Grid
 
 LAYOUT = "published"
 REQUIRED = (*PROJECT_REQUIRED, "indicators")
-_DEPARTMENT_LINE = re.compile(r"^(?:部门名称|单位名称|预算单位|填报单位|部门)[:：]\s*(.+)$")  # not 单位：万元
-_YEAR = re.compile(r"(20\d\d)\s*年")
 _ORGANISATION = re.compile(
     r"(?:局|委员会|委|办公室|办|院|所|中心|站|队|馆|学校|校|监狱|厅|处|会|社|部|室|台|园)(?:[(（]本级[)）])?$"
 )
@@ -40,25 +37,18 @@ _NO_HEADER = (
     "请提交公开格式的绩效目标表（制表符分隔的文本或 .xlsx），或使用标准模板填报。",
 )
 
-Getter = Callable[[str], Cell | None]
-
 
 def find_published(grids: list[Grid]) -> tuple[Grid, Header] | None:
     """The flat table: a visible sheet whose header names 项目名称, 总计 and 绩效指标."""
-    for grid in grids:
-        if grid.hidden:
-            continue
-        header = find_header(grid, PROJECT_INDEX)
-        if header and all(f in header.columns for f in ("name", "total", "indicators")):
-            return grid, header
-    return None
+    return find_table(grids, PROJECT_INDEX, ("name", "total", "indicators"))
 
 
-def read_published(path: Path, grids: list[Grid]) -> Submission:
-    found = find_published(grids)
-    if found is None:
-        raise UnreadableFile(*_NO_HEADER)
-    grid, header = found
+def no_header() -> UnreadableFile:
+    return UnreadableFile(*_NO_HEADER)
+
+
+def read_published(path: Path, grid: Grid, header: Header) -> Submission:
+    """The table `find_published` found, as a Submission."""
     sub = Submission(path=path, layout=LAYOUT)
     sub.sheets_found[PROJECT_SHEET] = sub.sheets_found[INDICATOR_SHEET] = grid.name
     for field in header.missing(REQUIRED):
@@ -77,31 +67,18 @@ def _title_lines(grid: Grid, header: Header) -> tuple[str | None, int | None]:
         for cell in row:
             if cell is None:
                 continue
-            if department is None and (m := _DEPARTMENT_LINE.match(cell.text)):
+            if department is None and (m := DEPARTMENT_LINE.match(cell.text)):
                 department = m.group(1).strip()
-            if year is None and (y := _YEAR.search(cell.text)):
+            if year is None and (y := TITLE_YEAR.search(cell.text)):
                 year = int(y.group(1))
     return department, year
-
-
-def _getter(grid: Grid, header: Header, row: int) -> Getter:
-    return lambda field: grid.located(row, header.columns[field]) if field in header.columns else None
-
-
-def _data_rows(grid: Grid, header: Header) -> list[int]:
-    rows = []
-    for r in range(header.row + 1, len(grid.rows)):
-        texts = [c.text for c in grid.rows[r] if c is not None and not c.empty]
-        if texts and not (len(texts) == 1 and texts[0].startswith(NOTE_PREFIXES)):
-            rows.append(r)
-    return rows
 
 
 def _read_rows(sub: Submission, grid: Grid, header: Header) -> None:
     previous: RowKind | None = None
     department: str | None = None
-    for r in _data_rows(grid, header):
-        get = _getter(grid, header, r)
+    for r in data_rows(grid, header):
+        get = field_getter(grid, header, r)
         name = get("name") or grid.located(r, 0)
         kind = _kind(name, get, sub.department, previous=previous, seen_department=department is not None)
         if kind is RowKind.DEPARTMENT:
