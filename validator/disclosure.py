@@ -47,17 +47,15 @@ def write_disclosure(table: PublishedTable, path: Path, *, as_text: bool = False
     return path
 
 
-def amount_texts(amounts: Amounts | None) -> list[str]:
+def shown_amounts(amounts: Amounts) -> list[Decimal | None]:
     """总计 always; a source column only when it holds money (the published convention)."""
-    if amounts is None:
-        return [""] * 4
-    return [fmt(a) if i == 0 or a else "" for i, a in enumerate(amounts)]
+    return [a if i == 0 or a else None for i, a in enumerate(amounts)]
 
 
 def disclosure_text(table: PublishedTable) -> str:
     lines = [table.title, "", f"部门名称：{table.department}", "", UNIT_LINE, "", "\t".join(HEADER)]
     for name, amounts, goal, indicators, _ in table_rows(table):
-        cells = [name, *amount_texts(amounts), goal, indicators]
+        cells = [name, *(fmt(a) if a is not None else "" for a in shown_amounts(amounts)), goal, indicators]
         lines.append("\t".join(_one_line(c) for c in cells))
     lines += ["", table.note]
     return "\n".join(lines) + "\n"
@@ -95,13 +93,12 @@ def _heading(ws: Worksheet, table: PublishedTable) -> None:
         ws.column_dimensions[cell.column_letter].width = width
 
 
-def _data_row(ws: Worksheet, row: int, name: str, amounts: Amounts | None, goal: str, indicators: str, *,
+def _data_row(ws: Worksheet, row: int, name: str, amounts: Amounts, goal: str, indicators: str, *,
               bold: bool) -> None:
     put_text(ws.cell(row, 1), name)
-    for col, amount in enumerate(amounts or (), start=2):
-        if col == 2 or amount:
-            ws.cell(row, col).value = Decimal(amount)
-            ws.cell(row, col).number_format = AMOUNT_FORMAT
+    for col, amount in enumerate(shown_amounts(amounts), start=2):
+        ws.cell(row, col).value = amount
+        ws.cell(row, col).number_format = AMOUNT_FORMAT
     put_text(ws.cell(row, 6), goal or None)
     put_text(ws.cell(row, 7), indicators or None)
     for col in range(1, len(HEADER) + 1):

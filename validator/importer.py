@@ -29,7 +29,7 @@ from pathlib import Path
 from .amounts import parse_amount
 from .categories import normalize_level1
 from .reader import read_submission
-from .records import Cell, FundsRow, Indicator, Submission
+from .records import Cell, FundsRow, Indicator, Submission, written
 from .rules.text_whitespace import cleaned
 from .template import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
 from .text import key, normalize
@@ -102,16 +102,9 @@ def _groups(sub: Submission, *, single: bool) -> dict[str | None, list[FundsRow]
 
 def project_row(row: FundsRow, department: str | None) -> ProjectRow:
     return ProjectRow(
-        name=cleaned(_raw(row.name)), unit=department, total=_amount(row.total), fiscal=_amount(row.fiscal),
-        special=_amount(row.special), other=_amount(row.other), goal=_raw(row.goal) or None,
+        name=cleaned(written(row.name)), unit=department, total=_amount(row.total), fiscal=_amount(row.fiscal),
+        special=_amount(row.special), other=_amount(row.other), goal=written(row.goal) or None,
     )
-
-
-def _raw(cell: Cell | None) -> str:
-    """The text as written (full-width brackets and punctuation kept), trimmed."""
-    if cell is None or cell.empty:
-        return ""
-    return (cell.raw if isinstance(cell.raw, str) else cell.text).strip()
 
 
 def _amount(cell: Cell | None) -> Decimal | None:
@@ -122,15 +115,15 @@ def _amount(cell: Cell | None) -> Decimal | None:
 
 
 def indicator_row(ind: Indicator) -> IndicatorRow:
-    name = cleaned(_raw(ind.name))
-    level1_text = _raw(ind.level1)
+    name = cleaned(written(ind.name))
+    level1_text = written(ind.level1)
     level1 = normalize_level1(level1_text) or level1_text or None
-    split = split_value(_raw(ind.value), name=name)
-    level2 = _raw(ind.level2) or infer_level2(level1, name, split.unit)
-    notes = [*split.notes, *([_raw(ind.note)] if _raw(ind.note) else [])]
+    split = split_value(written(ind.value), name=name)
+    level2 = written(ind.level2) or infer_level2(level1, name, split.unit)
+    notes = [*split.notes, *([written(ind.note)] if written(ind.note) else [])]
     if not level2:
         notes.append(NO_LEVEL2)
-    return IndicatorRow(project=cleaned(_raw(ind.project)), level1=level1, level2=level2 or None, name=name,
+    return IndicatorRow(project=cleaned(written(ind.project)), level1=level1, level2=level2 or None, name=name,
                         direction=split.direction, value=split.value, unit=split.unit,
                         note="；".join(notes) or None)
 

@@ -23,18 +23,17 @@ from .categories import normalize_level1
 from .config import Config
 from .engine import collect_files, validate_file
 from .indicator_cell import format_cell
+from .indicators import value_threshold
 from .model import Status
 from .reader import read_submission
-from .records import Cell, FundsRow, Indicator, RowKind, Submission
+from .records import Cell, FundsRow, Indicator, RowKind, Submission, written
 from .rules.text_whitespace import cleaned
 from .template import default_year
 from .text import key, normalize
-from .threshold import parse_threshold
 
 DEFAULT_NOTE = "注：不含保密项目。"
 AMOUNT_LABELS = ("总计", "财政拨款", "财政专户拨款", "其他资金")
 Amounts = tuple[Decimal, Decimal, Decimal, Decimal]
-_ZERO: Amounts = (Decimal(0), Decimal(0), Decimal(0), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -120,51 +119,45 @@ def _department_of(sub: Submission, row: FundsRow) -> str:
 
 
 def published_project(row: FundsRow, indicators: list[Indicator]) -> PublishedProject:
-    amounts = tuple(parse_amount(c).value or Decimal(0) for c in (row.total, row.fiscal, row.special, row.other))
-    items = [(_level1(i), cleaned(_text(i.name)), published_value(i)) for i in indicators]
-    return PublishedProject(cleaned(_text(row.name)), amounts, _text(row.goal), format_cell(items))  # type: ignore[arg-type]
+    items = [(_level1(i), cleaned(written(i.name)), published_value(i)) for i in indicators]
+    return PublishedProject(cleaned(written(row.name)), _amounts(row), written(row.goal), format_cell(items))
+
+
+def _amounts(row: FundsRow) -> Amounts:
+    def money(cell: Cell | None) -> Decimal:
+        return parse_amount(cell).value or Decimal(0)
+
+    return money(row.total), money(row.fiscal), money(row.special), money(row.other)
 
 
 def _level1(ind: Indicator) -> str | None:
-    text = _text(ind.level1)
+    text = written(ind.level1)
     return normalize_level1(text) or text or None
 
 
 def published_value(ind: Indicator) -> str:
     """The value in the published wording (see the module docstring)."""
-    value = ind.value
-    written = _text(value)
-    unit = _text(ind.unit) or None
-    t = parse_threshold(value.raw if value is not None and value.raw is not None else written,
-                        direction=_text(ind.direction) or None, unit=unit, name=_text(ind.name) or None,
-                        number_format=value.number_format if value is not None else None)
+    text, unit = written(ind.value), written(ind.unit)
+    t = value_threshold(ind)
+    if t is None:
+        return text
     if t.kind == "quantitative" and len(t.parts) == 1 and not t.parts[0].label:
         return str(t.parts[0]).removeprefix("=")
-    if unit and t.kind == "quantitative" and not normalize(written).endswith(normalize(unit)):
-        return f"{written}{unit}"
-    return written
-
-
-def _text(cell: Cell | None) -> str:
-    """A cell's text as written (full-width punctuation kept), on one line, trimmed."""
-    if cell is None or cell.empty:
-        return ""
-    text = cell.raw if isinstance(cell.raw, str) else cell.display
-    return " ".join(text.split()) if ("\t" in text or "\n" in text or "\r" in text) else text.strip()
+    if unit and t.kind == "quantitative" and not normalize(text).endswith(normalize(unit)):
+        return f"{text}{unit}"
+    return text
 
 
 def _sum(rows: Iterable[Amounts]) -> Amounts:
-    total = list(_ZERO)
-    for amounts in rows:
-        for i, amount in enumerate(amounts):
-            total[i] += amount
-    return tuple(total)  # type: ignore[return-value]
+    rows = list(rows)
+    total, fiscal, special, other = (sum((r[i] for r in rows), Decimal(0)) for i in range(4))
+    return total, fiscal, special, other
 
 
-def table_rows(table: PublishedTable) -> list[tuple[str, Amounts | None, str, str, RowKind]]:
+def table_rows(table: PublishedTable) -> list[tuple[str, Amounts, str, str, RowKind]]:
     """(name, amounts, goal, indicators, kind) in table order: 合计, then each department row
     followed by its projects. Both writers lay out exactly these rows."""
-    rows: list[tuple[str, Amounts | None, str, str, RowKind]] = [("合计", table.amounts, "", "", RowKind.TOTAL)]
+    rows: list[tuple[str, Amounts, str, str, RowKind]] = [("合计", table.amounts, "", "", RowKind.TOTAL)]
     for department in table.departments:
         rows.append((department.name, department.amounts, "", "", RowKind.DEPARTMENT))
         rows.extend((p.name, p.amounts, p.goal, p.indicators, RowKind.PROJECT) for p in department.projects)
