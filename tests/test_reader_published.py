@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,18 @@ def test_missing_columns_are_reported(tmp_path: Path) -> None:
     assert missing == sorted(f"“t.txt”表缺少“{c}”列。" for c in ("财政拨款", "财政专户拨款", "其他资金", "绩效目标"))
     line = finding_line(str(path), next(f for f in report.findings if f.rule == "column-missing"))
     assert line.startswith(f"{path} [错误]")  # the file is not named twice
+
+
+def test_every_finding_inside_an_indicator_cell_names_indicator_and_number(tmp_path: Path) -> None:
+    cell = ("1、投入指标：XXX，年度指标值：≥1个。 2、产出指标：法治讲座\n场次，年度指标值：≥≥48场。 "
+            "3、产出指标：法治讲座场次，年度指标值：待定。 5、满意度指标：满意度，年度指标值：≥90%。")
+    rows = [("普法经费", "600.00", "600.00", None, None, GOOD_GOAL, cell)]
+    report = validate(write_published(tmp_path / "t.xlsx", rows))
+    inside = [f for f in report.findings if f.cell == "G6"]
+    assert {f.rule for f in inside} >= {
+        "category-unknown", "text-placeholder", "text-whitespace", "threshold-malformed", "indicator-duplicate",
+        "indicator-numbering",
+    }
+    assert all(f.indicator and re.match(r"^第\d+项 \S", f.indicator) for f in inside), inside
+    whitespace = next(f for f in inside if f.rule == "text-whitespace")
+    assert (whitespace.indicator, whitespace.value) == ("第2项 法治讲座 场次", "法治讲座\n场次")
