@@ -13,13 +13,14 @@ import yaml
 from cerberus import Validator
 
 from .model import Severity
+from .office import LETTER_SCHEMA, OfficeSettings
 from .rules import RULES
 
 LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"
 
 # Extra top-level sections other modules own (letter, bot ...): name -> cerberus schema.
-SECTIONS: dict[str, dict[str, Any]] = {}
+SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA}
 
 _TYPE_NAMES = {
     "integer": "整数", "number": "数字", "float": "数字", "string": "文本", "boolean": "true 或 false",
@@ -46,6 +47,14 @@ class Config:
 
     def enabled(self) -> list[tuple[str, RuleSetting]]:
         return [(rid, s) for rid, s in self.rules.items() if s.level is not None]
+
+
+def office_settings(config: Config) -> OfficeSettings:
+    """The `letter:` section as settings; a relative base document path is taken relative
+    to the rules.yaml it came from (or the working directory for the packaged default)."""
+    source = Path(config.source) if config.source else None
+    base_dir = source.parent if source is not None and source.is_file() else None
+    return OfficeSettings.from_mapping(config.sections.get("letter"), base_dir=base_dir)
 
 
 def packaged_rules_text() -> str:
@@ -129,6 +138,10 @@ def _validate(document: dict[str, Any], schema: dict[str, Any], *, prefix: str) 
 
 
 def _describe(err: Any) -> str:
+    if err.code == 0x00 and err.info:  # a custom message from a check_with function
+        return str(err.info[0])
+    if err.rule == "excludes":
+        return f"不能与 {err.constraint} 同时设置（二选一）"
     if err.rule is None or err.code == 0x03:
         return "未知选项"
     if err.rule == "type":
