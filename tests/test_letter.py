@@ -177,3 +177,7 @@ def test_metadata_names_the_office_not_the_library(tmp_path: Path) -> None:
     props = letter(tmp_path, failed_file()).core_properties
     assert props.author == SETTINGS.office and props.title.startswith("关于《")
     assert props.created.date() == TODAY
+
+
+def test_counts_name_only_what_is_there(tmp_path: Path) -> None:
+    assert "共发现问题1项，均为提示。" in "\n".join(texts(letter(tmp_path, warnings_file())))

@@ -145,7 +145,9 @@ def _scope(fr: FileReport) -> str:
 
 
 def _counts(fr: FileReport) -> str:
-    return f"本次审核共发现问题{len(fr.findings)}项，其中错误{fr.errors}项、提示{fr.warnings}项。"
+    parts = [f"{label}{n}项" for label, n in (("错误", fr.errors), ("提示", fr.warnings)) if n]
+    detail = f"，其中{'、'.join(parts)}" if fr.errors and fr.warnings else f"，均为{parts[0][:2]}"
+    return f"本次审核共发现问题{len(fr.findings)}项{detail}。"
 
 
 def _next_steps(fr: FileReport, settings: OfficeSettings, today: date) -> list[str]:
