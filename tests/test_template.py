@@ -36,8 +36,9 @@ def test_headers_and_frozen_panes(book) -> None:  # type: ignore[no-untyped-def]
     assert [c.value for c in projects[3]] == ["项目名称", "资金使用单位", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标"]
     assert [c.value for c in indicators[3]] == ["项目名称", "一级指标", "二级指标", "三级指标", "指标方向", "指标值", "计量单位", "指标解释/备注"]
     assert projects.freeze_panes == "B4" and indicators.freeze_panes == "B4"
-    assert projects["C4"].number_format == "#,##0.00"
-    assert indicators["F4"].number_format == "@"  # 95% stays text
+    assert projects.column_dimensions["C"].number_format == "#,##0.00"
+    assert indicators.column_dimensions["F"].number_format == "@"  # 95% stays text
+    assert projects.column_dimensions["A"].width == 36
 
 
 def _validations(ws) -> dict[str, object]:  # type: ignore[no-untyped-def]

@@ -115,6 +115,9 @@ def _rule_setting(rid: str, raw: Any, source: str) -> RuleSetting:
     _validate(raw, schema, prefix=f"{source}：规则 {rid} 的选项")
     level = raw.get("level", rule.LEVEL)
     options = {name: raw.get(name, spec["default"]) for name, spec in rule.OPTIONS.items()}
+    problems = rule.validate_options(options) if hasattr(rule, "validate_options") else []
+    if problems:
+        raise ConfigError("\n".join(f"{source}：规则 {rid} 的选项 {p}" for p in problems))
     return RuleSetting(None if level == "off" else Severity(level), options)
 
 

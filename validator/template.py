@@ -131,11 +131,12 @@ def _project_sheet(ws: Worksheet, year: int, department: str | None, lines: list
     ws.cell(2, len(PROJECT_COLUMNS), "单位：万元").alignment = Alignment(horizontal="right")
     _headers(ws, [PROJECT_HEADERS[c] for c in PROJECT_COLUMNS], _PROJECT_WIDTHS)
     last = FIRST_DATA_ROW + PROJECT_ROWS - 1
-    for row in range(FIRST_DATA_ROW, last + 1):
-        ws.cell(row, 1).number_format = "@"
-        ws.cell(row, 7).alignment = Alignment(wrap_text=True, vertical="top")
-        for col in range(3, 7):
-            ws.cell(row, col).number_format = AMOUNT_FORMAT
+    # Column styles, not per-cell ones: Excel and WPS apply them to whatever is typed there,
+    # and the workbook stays small and quick to read back.
+    _column_format(ws, "A", "@")
+    for letter in "CDEF":
+        _column_format(ws, letter, AMOUNT_FORMAT)
+    ws.column_dimensions["G"].alignment = Alignment(wrap_text=True, vertical="top")
     for i, line in enumerate(lines):
         _fill_project(ws, FIRST_DATA_ROW + i, line, department)
     _validation(ws, f"C{FIRST_DATA_ROW}:F{last}", type="decimal", operator="greaterThanOrEqual", formula1="0",
@@ -145,6 +146,10 @@ def _project_sheet(ws: Worksheet, year: int, department: str | None, lines: list
                 prompt="填写项目全称，不要加空格或换行；同一项目只填一行。")
     _validation(ws, f"G{FIRST_DATA_ROW}:G{last}", title="绩效目标", showErrorMessage=False,
                 prompt="写明本年度目标：做什么、做多少、达到什么效果（不少于 15 字），不要照抄项目名称。")
+
+
+def _column_format(ws: Worksheet, letter: str, number_format: str) -> None:
+    ws.column_dimensions[letter].number_format = number_format
 
 
 def _fill_project(ws: Worksheet, row: int, line: BudgetLine, department: str | None) -> None:
@@ -161,9 +166,8 @@ def _indicator_sheet(ws: Worksheet, year: int, department: str | None) -> None:
     ws.cell(2, 4, "每行填写一条指标；每个项目至少各有一条产出、效益、满意度指标。")
     _headers(ws, [INDICATOR_HEADERS[c] for c in INDICATOR_COLUMNS], _INDICATOR_WIDTHS)
     first, last = FIRST_DATA_ROW, FIRST_DATA_ROW + INDICATOR_ROWS - 1
-    for row in range(first, last + 1):
-        for col in (1, 4, 6, 8):
-            ws.cell(row, col).number_format = "@"
+    for letter in "ADFH":
+        _column_format(ws, letter, "@")
     project_range = f"'{PROJECT_SHEET}'!$A${FIRST_DATA_ROW}:$A${FIRST_DATA_ROW + PROJECT_ROWS - 1}"
     _validation(ws, f"A{first}:A{last}", type="list", formula1=f"={project_range}", title="项目名称",
                 prompt="从下拉列表选择项目（与项目信息表一致）。", showErrorMessage=True,
