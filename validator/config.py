@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -90,8 +91,14 @@ def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
         if rid not in RULES:
             raise ConfigError(f"{source}：未知规则“{rid}”。可用规则见 `validator rules`。")
     sections = {name: _section(name, data.get(name), source) for name in SECTIONS}
-    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Config(settings, sections, source, checksum)
+    return Config(settings, sections, source, _checksum(settings))
+
+
+def _checksum(settings: dict[str, RuleSetting]) -> str:
+    """Of the effective rule settings only: comments, formatting and the letter's contact
+    details do not change it, a changed level or option does."""
+    canonical = {rid: [s.level.value if s.level else "off", dict(s.options)] for rid, s in settings.items()}
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _check_top(data: dict[str, Any], source: str) -> None:
