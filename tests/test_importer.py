@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,10 @@ def test_seed_becomes_one_template(tmp_path: Path) -> None:
 def test_imported_template_validates_as_template(tmp_path: Path) -> None:
     [path] = import_table(SEED, tmp_path).paths
     report = validate(path)
-    rules = {f.rule for f in report.findings}
-    assert rules == {"category-missing", "field-required"}  # the seed's gaps, and 二级指标 to choose
+    rules = Counter(f.rule for f in report.findings)
+    # the seed's own gaps and values, the 二级指标 left to choose; remarks now sit in 指标解释/备注
+    assert rules == {"category-missing": 22, "field-required": 48, "threshold-no-unit": 10, "threshold-qualitative": 3,
+                     "threshold-compound": 2, "unit-mismatch": 2, "direction-mismatch": 2}
     assert all(f.message == "“二级指标”未填写。" for f in report.findings if f.rule == "field-required")
     assert report.errors == 22 + import_table(SEED, tmp_path / "again").level2_empty
 

@@ -45,3 +45,10 @@ def test_top_level_rules_yaml_is_valid_and_matches_defaults() -> None:
 def test_off_written_bare_in_yaml() -> None:
     config = parse_config("rules:\n  goal-too-short:\n    level: off\n  text-whitespace: off\n")
     assert config.rules["goal-too-short"].level is None and config.rules["text-whitespace"].level is None
+
+
+def test_rules_checksum_follows_settings_not_comments() -> None:
+    base = parse_config("rules:\n  goal-too-short: {min_chars: 15}\n")
+    assert parse_config("# 注释\nrules:\n  goal-too-short:\n    min_chars: 15\nletter: {office: 某科}\n").checksum == base.checksum
+    assert parse_config("rules:\n  goal-too-short: {min_chars: 20}\n").checksum != base.checksum
+    assert parse_config("rules:\n  goal-too-short: off\n").checksum != base.checksum

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from seed import SEED, seed_indicators
 from validator.threshold import (
     Part,
     Threshold,
@@ -22,22 +22,6 @@ from validator.threshold import (
     parse_threshold,
     threshold_to_json,
 )
-
-SEED = Path(__file__).parent / "data" / "seed_2023.txt"
-_INDICATOR = re.compile(
-    r"(\d+)、(\S{1,12}?指标)：(.*?)，年度指标值：(.*?)。(?=\s*\d+、|\s*$|（)"
-)
-
-
-def seed_indicators() -> list[tuple[str, str, str]]:
-    """(project, indicator name, annual value) for every indicator of the seed table."""
-    found = []
-    for line in SEED.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) >= 7 and "年度指标值" in cols[6]:
-            for m in _INDICATOR.finditer(cols[6]):
-                found.append((cols[0], m[3], m[4]))
-    return found
 
 
 def P(op: str, value: str, unit: str | None = None, label: str | None = None) -> Part:

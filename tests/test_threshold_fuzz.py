@@ -119,6 +119,7 @@ def test_labelled_targets_are_compound(first: tuple[str, Part], second: tuple[st
 
 @FUZZ
 @given(values)
+@example("0千千")
 def test_normalized_is_a_fixed_point(value: Any) -> None:
     """Parsing the normalised form of a single unlabelled target gives the same target."""
     result = parse_threshold(value)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, load_config, office_settings
 from .engine import collect_files, validate_paths
 from .model import Report
 from .progress import progress_bar
@@ -29,6 +29,12 @@ def _config(rules: Path | None) -> Config:
         raise click.UsageError(str(exc)) from exc
 
 
+def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"汇总表应为 .xlsx 文件，而不是 {value.name}", ctx=ctx, param=param)
+    return value
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="validator")
 def cli() -> None:
@@ -43,12 +49,43 @@ def cli() -> None:
               help="输出格式：text 为逐条问题，json 为供其他程序读取的结构化结果。")
 @click.option("--strict", is_flag=True, help="有提示（warning）也视为不通过，退出码为 1。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出每个文件的结论和汇总，不逐条列出问题。")
-def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool) -> None:
+@click.option("--letters", "letters", type=click.Path(file_okay=False, path_type=Path),
+              help="为每个文件出具审核意见函（Word .docx），保存到该文件夹。")
+@click.option("--annotate", "annotate", type=click.Path(file_okay=False, path_type=Path),
+              help="生成在问题单元格上标色、加批注的表格副本，保存到该文件夹（原文件不改动）。")
+@click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
+              help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
+def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
+                     letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
     """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
     config = _config(rules)
     report = _run(paths, config, quiet=quiet)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
+    _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
+
+
+def _write_outputs(report: Report, config: Config, *, letters: Path | None, annotate: Path | None,
+                   summary: Path | None) -> None:
+    """The optional outputs, each a function of the report; notices go to stderr so that
+    `--format json` keeps stdout machine-readable."""
+    from .annotate import annotate_all
+    from .docs import rule_purposes
+    from .letter import write_letters
+    from .summary import write_summary
+
+    try:
+        if letters is not None:
+            written = write_letters(report, letters, settings=office_settings(config))
+            click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
+        if annotate is not None:
+            written = annotate_all(report, annotate)
+            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件不生成），保存在 {annotate}", err=True)
+        if summary is not None:
+            click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
+    except OSError as exc:
+        click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:

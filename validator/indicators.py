@@ -76,6 +76,13 @@ def valued(submission: Submission) -> Iterator[tuple[Indicator, Cell, Threshold]
             yield ind, ind.value, result
 
 
+def clip(text: str, limit: int = 30) -> str:
+    """A value cut short for quoting in a message; the finding's `value` keeps it whole.
+    Unlike text.shorten it keeps the user's own (full-width) punctuation."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def explicit_direction(ind: Indicator) -> str | None:
     """The operator of the indicator's direction cell, if it has one."""
     return direction_op(ind.direction.raw) if ind.direction is not None else None

@@ -155,7 +155,9 @@ _TARGET = re.compile(
 _SUFFIX_RE = re.compile(_SUFFIX)
 # A word after a number that is not a known unit ("11区", "10镇街以上") counts as the unit
 # only where the clause ends right after it.
+# It never starts with a numeral or multiplier ("0千千" has no unit).
 _UNKNOWN_UNIT = re.compile(
+    r"(?![零〇一二两三四五六七八九十百千万亿])"
     rf"[A-Za-z\u4e00-\u9fff]{{1,4}}?(?=$|[{re.escape(_SEPARATORS)}(]|{_SUFFIX})"
 )
 _MONTH = r"(?:0?[1-9]|1[0-2])"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import valued
+from ..indicators import clip, valued
 from ..records import Submission
 from .base import Options, Problem, at_indicator
 
@@ -32,7 +32,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield at_indicator(ind, cell, "未填写年度指标值。",
                                "请填写可衡量的目标值，例如“≥95%”“不少于4个”“<24小时”。")
         else:
-            yield at_indicator(ind, cell, f"指标值“{cell.display}”{result.reason}。",
+            yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”{result.reason}。",
                                _suggestion(result.suggestion), value=cell.display)
 
 

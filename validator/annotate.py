@@ -1,0 +1,184 @@
+"""The annotated copy: the submitted workbook with every finding marked on its cell, and a
+first sheet 审核意见 that lists the findings with links to their cells.
+
+The original is never written: the copy is loaded from `source` and saved to `target`
+(openpyxl drops parts of an Excel file it does not understand, so only a copy may be saved)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.cell.cell import Cell
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .model import FileReport, Finding, Report, Severity, Status
+from .naming import output_stem, unique_path
+from .sheetout import put_text, write_table
+
+ERROR_FILL = PatternFill("solid", fgColor="FFFFC7CE")
+WARNING_FILL = PatternFill("solid", fgColor="FFFFEB9C")
+LINK_FONT = Font(color="FF0563C1", underline="single")
+SHEET_TITLE = "审核意见"
+COMMENT_AUTHOR = "审核意见"
+ANNOTATED_MARK = "_审核标注"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+COLUMNS = (
+    ("序号", 6),
+    ("级别", 8),
+    ("位置", 18),
+    ("项目", 28),
+    ("指标", 24),
+    ("问题", 50),
+    ("修改建议", 40),
+    ("规则", 24),
+)
+_A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})(?::.*)?$")
+
+Anchor = tuple[Worksheet, str]
+
+
+def annotate_workbook(file_report: FileReport, source: Path | str, target: Path | str) -> Path | None:
+    """Write the annotated copy of `source` to `target`. Returns None when there is nothing
+    to annotate: an unreadable submission, or input that is not an xlsx/xlsm workbook."""
+    source, target = Path(source), Path(target)
+    if file_report.status is Status.UNREADABLE or source.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return None
+    if target.resolve() == source.resolve():
+        raise ValueError(f"标注副本不能覆盖原文件：{source}")
+    workbook = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    findings = file_report.sorted_findings()
+    anchors = [_locate(workbook, finding) for finding in findings]
+    _mark_cells(findings, anchors)
+    _findings_sheet(workbook, findings, anchors)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(target)
+    return target
+
+
+def annotate_all(report: Report, directory: Path | str) -> list[Path]:
+    """Annotated copies of every readable workbook in the report, named
+    `{unit}_{file stem}_审核标注.xlsx` (same suffix as the source). Returns the paths written."""
+    folder = Path(directory)
+    taken: set[Path] = set()
+    written = []
+    for file_report in report.files:
+        source = Path(file_report.path)
+        target = unique_path(folder, output_stem(file_report) + ANNOTATED_MARK, source.suffix.lower(), taken)
+        result = annotate_workbook(file_report, source, target)
+        if result is not None:
+            written.append(result)
+    return written
+
+
+def _locate(workbook: Workbook, finding: Finding) -> Anchor | None:
+    """The worksheet and top-left cell a finding points at, or None when it names no cell
+    of this workbook (text input, a missing sheet, a whole-sheet finding)."""
+    ws = _sheet(workbook, finding.sheet)
+    match = _A1.match(finding.cell or "")
+    if ws is None or match is None:
+        return None
+    coord = f"{match.group(1).upper()}{match.group(2)}"
+    try:
+        row, column = coordinate_to_tuple(coord)
+    except ValueError:
+        return None
+    if column > 16384 or row > 1048576:
+        return None
+    for merged in ws.merged_cells.ranges:
+        if (row, column) in merged.cells:
+            return ws, merged.start_cell.coordinate
+    return ws, coord
+
+
+def _sheet(workbook: Workbook, name: str | None) -> Worksheet | None:
+    if name is None:
+        sheets = workbook.worksheets
+        return sheets[0] if len(sheets) == 1 else None
+    if name in workbook.sheetnames and isinstance(workbook[name], Worksheet):
+        return workbook[name]
+    return None
+
+
+def _mark_cells(findings: list[Finding], anchors: list[Anchor | None]) -> None:
+    """One fill and one comment per cell, however many findings it has; red wins."""
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    sheets: dict[str, Worksheet] = {}
+    for finding, anchor in zip(findings, anchors):
+        if anchor is not None:
+            groups[(anchor[0].title, anchor[1])].append(finding)
+            sheets[anchor[0].title] = anchor[0]
+    for (title, coord), group in groups.items():
+        cell = sheets[title][coord]
+        has_error = any(f.severity is Severity.ERROR for f in group)
+        cell.fill = ERROR_FILL if has_error else WARNING_FILL
+        cell.comment = _comment(group, cell.comment)
+
+
+def _comment(group: list[Finding], existing: Comment | None) -> Comment:
+    entries = [_comment_entry(finding) for finding in group]
+    if existing is not None and existing.text:
+        entries.append(f"（原批注）{existing.text}")
+    text = "\n\n".join(entries)
+    lines = sum(1 + len(line) // 18 for line in text.splitlines())
+    return Comment(text, COMMENT_AUTHOR, height=min(max(60, lines * 15), 400), width=280)
+
+
+def _comment_entry(finding: Finding) -> str:
+    text = f"【{finding.severity.label}】{finding.message}"
+    if finding.suggestion:
+        text += f"\n修改建议：{finding.suggestion}"
+    return text
+
+
+def _findings_sheet(workbook: Workbook, findings: list[Finding], anchors: list[Anchor | None]) -> Worksheet:
+    ws = workbook.create_sheet(_free_title(workbook, SHEET_TITLE), 0)
+    rows = [_row(number, finding) for number, finding in enumerate(findings, start=1)]
+    write_table(ws, COLUMNS, rows, wrap=(3, 4, 5, 6))
+    for row, (finding, anchor) in enumerate(zip(findings, anchors), start=2):
+        ws.cell(row=row, column=2).fill = ERROR_FILL if finding.severity is Severity.ERROR else WARNING_FILL
+        if anchor is not None:
+            _link(ws.cell(row=row, column=3), anchor)
+    if not findings:
+        put_text(ws.cell(row=2, column=6), "未发现问题。")
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    workbook.active = 0
+    return ws
+
+
+def _row(number: int, finding: Finding) -> tuple[object, ...]:
+    return (
+        number,
+        finding.severity.label,
+        finding.location,
+        finding.project,
+        finding.indicator,
+        finding.message,
+        finding.suggestion,
+        finding.rule,
+    )
+
+
+def _link(cell: Cell, anchor: Anchor) -> None:
+    ws, coord = anchor
+    quoted = ws.title.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{coord}")
+    cell.font = LINK_FONT
+
+
+def _free_title(workbook: Workbook, title: str) -> str:
+    """审核意见, or 审核意见2 … when the submission already has such a sheet (a resubmitted copy)."""
+    candidate, number = title, 2
+    while candidate in workbook.sheetnames:
+        candidate, number = f"{title}{number}", number + 1
+    return candidate
+
