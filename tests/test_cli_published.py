@@ -95,3 +95,11 @@ def test_validate_published_text_reads_well() -> None:
     assert code == 1
     assert f"{SEED}:第28行第7列 [提示] ［广州市司法局2021年行政执法“两平台”:广州市级执法办案平台项目］［第1项 故障响应时间］" in out
     assert f"{SEED}：退回修改（错误 22 条，提示 29 条）" in out
+
+
+def test_outputs_for_a_text_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(SEED), "-q", "--annotate", str(tmp_path / "a"),
+                                                      "--letters", str(tmp_path / "l")])
+    assert result.exit_code == 1
+    assert "已生成标注副本 0 份（无法读取的文件和文本表格不生成）" in result.stderr
+    assert len(list((tmp_path / "l").glob("*.docx"))) == 1  # the letter is written for text tables too

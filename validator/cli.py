@@ -80,7 +80,7 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
             written = annotate_all(report, annotate)
-            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件不生成），保存在 {annotate}", err=True)
+            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
             click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
     except OSError as exc:
