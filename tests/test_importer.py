@@ -137,3 +137,10 @@ def test_text_is_written_literally(tmp_path: Path) -> None:
 def test_a_template_is_not_a_published_table(tmp_path: Path, good_path: Path) -> None:
     with pytest.raises(NotPublishedTable):
         import_table(good_path, tmp_path / "out")
+
+
+def test_repeated_project_name_keeps_each_indicator_once(tmp_path: Path) -> None:
+    rows = [("普法经费", "1", "1", None, None, GOOD_GOAL, "1、产出指标：场次，年度指标值：≥1场。"),
+            ("普法 经费", "2", "2", None, None, GOOD_GOAL, "1、效益指标：覆盖率，年度指标值：100%。")]
+    [path] = import_table(write_published(tmp_path / "t.txt", rows), tmp_path / "out").paths
+    assert [r[3] for r in _indicator_rows(path)] == ["场次", "覆盖率"]

@@ -77,7 +77,8 @@ def import_table(path: Path, directory: Path, *, single: bool = False, rules_che
     by_project = sub.indicators_by_project()
     paths, rows = [], []
     for department, projects in groups.items():
-        indicators = [indicator_row(i) for p in projects for i in by_project.get(key(p.name.text), [])]
+        names = dict.fromkeys(key(p.name.text) for p in projects)  # a repeated name: its indicators once
+        indicators = [indicator_row(i) for name in names for i in by_project.get(name, [])]
         target = directory / template_file_name(year, department or path.stem)
         paths.append(write_filled_template(
             target, year=year, department=department, indicators=indicators, rules_checksum=rules_checksum,
