@@ -10,6 +10,8 @@ wrapped text, fixed column widths."""
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,6 +38,8 @@ _AMOUNT = Alignment(horizontal="right", vertical="top")
 _BOLD = Font(name="宋体", size=11, bold=True)
 _TITLE = Font(name="宋体", size=16, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+LINE_HEIGHT = 14.5  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
 def write_disclosure(table: PublishedTable, path: Path, *, as_text: bool = False) -> Path:
@@ -107,6 +111,15 @@ def _data_row(ws: Worksheet, row: int, name: str, amounts: Amounts, goal: str, i
         cell.alignment = _AMOUNT if 2 <= col <= 5 else _WRAP
         if bold:
             cell.font = _BOLD
+    # Neither openpyxl nor every spreadsheet program fits wrapped rows on opening: set the height.
+    lines = max(_lines(text, width) for text, width in ((name, WIDTHS[0]), (goal, WIDTHS[5]), (indicators, WIDTHS[6])))
+    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(1, lines) * LINE_HEIGHT)
+
+
+def _lines(text: str, width: int) -> int:
+    """Wrapped lines `text` takes in a column `width` characters wide (CJK characters count double)."""
+    units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return math.ceil(units / max(1, width - 2))
 
 
 def _print_settings(ws: Worksheet) -> None:
