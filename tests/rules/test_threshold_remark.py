@@ -9,7 +9,6 @@ NAME = "国家赔偿合规率"
 LONG = "100%，如未发生需要拨付国家赔偿金的情况，则以我局已完成该项目指标认定。如有发生，则按实际发生情况进行考核"
 
 
-
 @pytest.mark.parametrize("value", ["100%", "≥95%", "≥20次（件）", "处级≥110学分，科级≥90学分", "完成"])
 def test_value_only(tmp_path: Path, value: str) -> None:
     assert check(tmp_path, RULE, with_indicator(NAME, value)) == []
