@@ -40,6 +40,14 @@ def good_sub() -> Sub:
     )
 
 
+def with_indicator(name: str, value: object, *, direction: str | None = None, unit: str | None = None,
+                   level1: str = "产出指标", level2: str = "数量指标") -> Sub:
+    """good_sub() with its first indicator (row 4, value in 绩效指标!F4) replaced."""
+    sub = good_sub()
+    sub.indicators[0] = ("普法经费", level1, level2, name, direction, value, unit, "")
+    return sub
+
+
 def write_sub(path: Path, sub: Sub) -> Path:
     """Write `sub` into a real template workbook (as a unit would fill it in)."""
     write_template(path, year=sub.year, department=sub.department, lines=sub.lines)

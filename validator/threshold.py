@@ -112,11 +112,10 @@ _SUFFIX_OPS: dict[str, str] = {
     "左右": "=",
 }
 _SYMBOL_OPS: dict[str, str] = {"≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<", "±": "≤"}
+# A direction cell holds an operator symbol or word, or says which way is better.
 _DIRECTIONS: dict[str, str] = {
-    "≥": "≥", "大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "正向": "≥",
-    "正向指标": "≥", "越大越好": "≥", "≤": "≤", "小于等于": "≤", "小于或等于": "≤",
-    "不高于": "≤", "不超过": "≤", "反向": "≤", "反向指标": "≤", "越小越好": "≤",
-    "=": "=", "等于": "=", ">": ">", "大于": ">", "高于": ">", "<": "<", "小于": "<", "低于": "<",
+    **_PREFIX_OPS, **{k: v for k, v in _SYMBOL_OPS.items() if k != "±"},
+    "正向": "≥", "正向指标": "≥", "越大越好": "≥", "反向": "≤", "反向指标": "≤", "越小越好": "≤",
 }
 _MULTIPLIERS: dict[str, int] = {
     "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8, "千": 10**3,
@@ -196,6 +195,8 @@ _DIGITS = re.compile(r"\d+(?:\.0+)?")
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 _DATE_NAME = re.compile(r"时间|日期|时限|期限|截止|节点|时点|完成时|进度|年底|月底")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_FILL_IN = "请填写年度指标值，如“≥95%”或“≥10个”"
+_SPECIFY = "请填写具体的目标值，如“≥95%”"
 _SERIAL_MIN, _SERIAL_MAX = 36526, 55153  # 2000-01-01 .. 2050-12-31
 
 
@@ -315,7 +316,7 @@ def parse_threshold(value: object, *, direction: str | None = None, unit: str | 
                       number_format=number_format, bare_op=bare_op)
     except Exception:  # noqa: BLE001 - the last line of defence; _parse itself is fuzzed
         return Threshold("malformed", (), "", ("指标值无法解析",), reason="无法解析",
-                         suggestion="请填写具体的目标值，如“≥95%”")
+                         suggestion=_SPECIFY)
 
 
 # --- the parse --------------------------------------------------------------------------
@@ -356,10 +357,10 @@ def _context(direction: object, unit: object, name: object, number_format: objec
 def _parse(value: object, *, direction: object, unit: object, name: object,
            number_format: object, bare_op: str) -> Threshold:
     ctx = _context(direction, unit, name, number_format, bare_op)
-    if value is None or isinstance(value, bool):
-        if value is None:
-            return _malformed(ctx, "未填写年度指标值", "请填写年度指标值，如“≥95%”或“≥10个”")
-        return _malformed(ctx, "不是目标值", "请填写年度指标值，如“≥95%”或“≥10个”", shown=str(value))
+    if value is None:
+        return _malformed(ctx, "未填写年度指标值", _FILL_IN)
+    if isinstance(value, bool):
+        return _malformed(ctx, "不是目标值", _FILL_IN, shown=str(value))
     numeric = isinstance(value, (int, float, Decimal))
     text = "" if numeric or isinstance(value, (date, datetime)) else _clean(str(value))
     dated = _date_trap(value, text, ctx)
@@ -368,7 +369,7 @@ def _parse(value: object, *, direction: object, unit: object, name: object,
     if numeric:
         number_text = _number_text(value, ctx)  # type: ignore[arg-type]
         if number_text is None:
-            return _malformed(ctx, "不是有效数值", "请填写具体的目标值，如“≥95%”", shown=str(value))
+            return _malformed(ctx, "不是有效数值", _SPECIFY, shown=str(value))
         text = number_text
     return _parse_text(text, ctx)
 
@@ -421,7 +422,7 @@ def _clean(raw: str) -> str:
 
 def _parse_text(text: str, ctx: _Context) -> Threshold:
     if not text:
-        return _malformed(ctx, "未填写年度指标值", "请填写年度指标值，如“≥95%”或“≥10个”")
+        return _malformed(ctx, "未填写年度指标值", _FILL_IN)
     bad = _placeholder(text, ctx)
     if bad is not None:
         return bad
@@ -434,7 +435,7 @@ def _parse_text(text: str, ctx: _Context) -> Threshold:
 def _placeholder(text: str, ctx: _Context) -> Threshold | None:
     core = text.strip("≥≤=<>± ")
     if core.lower() in _PLACEHOLDERS:
-        return _malformed(ctx, "是占位文字，不是目标值", "请填写具体的目标值，如“≥95%”", shown=text)
+        return _malformed(ctx, "是占位文字，不是目标值", _SPECIFY, shown=text)
     mark = _PLACEHOLDER_MARK.search(text)
     if mark is not None:
         return _malformed(ctx, f"含占位符“{mark.group()}”",
@@ -455,7 +456,7 @@ def _without_target(text: str, ctx: _Context) -> Threshold:
         ctx.notes.append(f"按时间节点理解（{deadline}）")
         return _result("qualitative", (), ctx, text=text, deadline=deadline)
     if not _HAN.search(text):
-        return _malformed(ctx, "无法识别为目标值", "请填写具体的目标值，如“≥95%”", shown=text)
+        return _malformed(ctx, "无法识别为目标值", _SPECIFY, shown=text)
     if _OPS_ANYWHERE.search(text):
         ctx.notes.append("比较符号后不是数值，按定性表述处理")
     ctx.notes.append("定性表述，没有可度量的数值")

@@ -3,15 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "date-serial"
+NAME = "项目完成时间"
 
-
-def _value(value: object, name: str = "项目完成时间", unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "产出指标", "时效指标", name, None, value, unit, "")
-    return sub
 
 
 def test_template(tmp_path: Path) -> None:
@@ -26,7 +22,7 @@ def test_template(tmp_path: Path) -> None:
     ("44561", "项目完成时间", "人次"),
 ])
 def test_not_a_date(tmp_path: Path, value: str, name: str, unit: str | None) -> None:
-    assert check(tmp_path, RULE, _value(value, name, unit)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value, unit=unit)) == []
 
 
 @pytest.mark.parametrize(("value", "message"), [
@@ -35,7 +31,7 @@ def test_not_a_date(tmp_path: Path, value: str, name: str, unit: str | None) -> 
     (datetime(2023, 12, 31), "指标值单元格是日期（2023-12-31），不是目标值。"),
 ])
 def test_date(tmp_path: Path, value: object, message: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(value))
+    [finding] = check(tmp_path, RULE, with_indicator(NAME, value))
     assert cells([finding]) == [("绩效指标", "F4")]
     assert finding.message == message
     assert finding.value and finding.value.startswith(str(value)[:8])
@@ -43,4 +39,4 @@ def test_date(tmp_path: Path, value: object, message: str) -> None:
 
 
 def test_not_reported_twice(tmp_path: Path) -> None:
-    assert check(tmp_path, "threshold-malformed", _value("44561")) == []
+    assert check(tmp_path, "threshold-malformed", with_indicator(NAME, "44561")) == []

@@ -2,15 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "direction-mismatch"
 
-
-def _value(name: str, value: object, direction: str | None = None, unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "产出指标", "时效指标", name, direction, value, unit, "")
-    return sub
 
 
 def test_template(tmp_path: Path) -> None:
@@ -28,7 +23,7 @@ def test_template(tmp_path: Path) -> None:
     ("故障响应时间", "完成", None),
 ])
 def test_direction_fits(tmp_path: Path, name: str, value: str, direction: str | None) -> None:
-    assert check(tmp_path, RULE, _value(name, value, direction)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value, direction=direction)) == []
 
 
 @pytest.mark.parametrize(("name", "value", "direction", "phrase"), [
@@ -40,13 +35,13 @@ def test_direction_fits(tmp_path: Path, name: str, value: str, direction: str | 
     ("考核合格率", "≤5%", "正向", "与指标方向“正向”相反"),
 ])
 def test_direction_reversed(tmp_path: Path, name: str, value: str, direction: str | None, phrase: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(name, value, direction))
+    [finding] = check(tmp_path, RULE, with_indicator(name, value, direction=direction))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
     assert phrase in finding.message
 
 
 def test_keyword_options(tmp_path: Path) -> None:
-    sub = _value("故障响应时间", "≥24小时")
+    sub = with_indicator("故障响应时间", "≥24小时")
     assert check(tmp_path, RULE, sub, exceptions=["响应时间"]) == []
     assert check(tmp_path, RULE, sub, lower_is_better=["成本"]) == []
-    assert len(check(tmp_path, RULE, _value("接待人次", "≤800人次"), higher_is_better=["人次"])) == 1
+    assert len(check(tmp_path, RULE, with_indicator("接待人次", "≤800人次"), higher_is_better=["人次"])) == 1

@@ -2,15 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "percent-range"
 
-
-def _value(name: str, value: object, unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "产出指标", "质量指标", name, None, value, unit, "")
-    return sub
 
 
 def test_template(tmp_path: Path) -> None:
@@ -27,7 +22,7 @@ def test_template(tmp_path: Path) -> None:
     ("考核合格率", "≥120", None),
 ])
 def test_in_range_or_not_checked(tmp_path: Path, name: str, value: str, unit: str | None) -> None:
-    assert check(tmp_path, RULE, _value(name, value, unit)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value, unit=unit)) == []
 
 
 @pytest.mark.parametrize(("name", "value", "unit", "part"), [
@@ -39,11 +34,11 @@ def test_in_range_or_not_checked(tmp_path: Path, name: str, value: str, unit: st
     ("事故发生率", "<0%", None, "<0%"),
 ])
 def test_out_of_range(tmp_path: Path, name: str, value: str, unit: str | None, part: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(name, value, unit))
+    [finding] = check(tmp_path, RULE, with_indicator(name, value, unit=unit))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
     assert f"（{part}）超出了比率 0～100% 的范围" in finding.message
 
 
 def test_exclude_option(tmp_path: Path) -> None:
-    assert check(tmp_path, RULE, _value("考核合格率", "≥120%"), exclude=["合格"]) == []
-    assert len(check(tmp_path, RULE, _value("业务量增长率", "150%"), exclude=[])) == 1
+    assert check(tmp_path, RULE, with_indicator("考核合格率", "≥120%"), exclude=["合格"]) == []
+    assert len(check(tmp_path, RULE, with_indicator("业务量增长率", "150%"), exclude=[])) == 1

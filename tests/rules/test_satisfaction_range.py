@@ -2,15 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "satisfaction-range"
+NAME = "用户满意度"
 
-
-def _value(value: object, name: str = "用户满意度", unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "满意度指标", "服务对象满意度指标", name, None, value, unit, "")
-    return sub
 
 
 def test_template(tmp_path: Path) -> None:
@@ -23,7 +19,7 @@ def test_template(tmp_path: Path) -> None:
     ("完成", "用户满意度"),
 ])
 def test_reasonable(tmp_path: Path, value: str, name: str) -> None:
-    assert check(tmp_path, RULE, _value(value, name)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value)) == []
 
 
 @pytest.mark.parametrize(("value", "phrase"), [
@@ -33,12 +29,12 @@ def test_reasonable(tmp_path: Path, value: str, name: str) -> None:
     ("≥100%", "定为 100%，无法超越"),
 ])
 def test_out_of_band(tmp_path: Path, value: str, phrase: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(value))
+    [finding] = check(tmp_path, RULE, with_indicator(NAME, value))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
     assert phrase in finding.message
 
 
 def test_options(tmp_path: Path) -> None:
-    assert check(tmp_path, RULE, _value("≥60%"), floor=50) == []
-    assert "低于 90%" in check(tmp_path, RULE, _value("≥85%"), floor=90)[0].message
-    assert check(tmp_path, RULE, _value("100%"), flag_full=False) == []
+    assert check(tmp_path, RULE, with_indicator(NAME, "≥60%"), floor=50) == []
+    assert "低于 90%" in check(tmp_path, RULE, with_indicator(NAME, "≥85%"), floor=90)[0].message
+    assert check(tmp_path, RULE, with_indicator(NAME, "100%"), flag_full=False) == []

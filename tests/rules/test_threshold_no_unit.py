@@ -2,15 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "threshold-no-unit"
 
-
-def _value(value: object, name: str = "人均年度调解案件数", unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "产出指标", "数量指标", name, None, value, unit, "")
-    return sub
 
 
 def test_template_with_unit_column(tmp_path: Path) -> None:
@@ -26,7 +21,7 @@ def test_template_with_unit_column(tmp_path: Path) -> None:
     ("待定", "人均年度调解案件数", None),
 ])
 def test_unit_somewhere(tmp_path: Path, value: str, name: str, unit: str | None) -> None:
-    assert check(tmp_path, RULE, _value(value, name, unit)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value, unit=unit)) == []
 
 
 @pytest.mark.parametrize(("value", "name", "example"), [
@@ -35,7 +30,7 @@ def test_unit_somewhere(tmp_path: Path, value: str, name: str, unit: str | None)
     ("≥200", "系统用户", "“≥95%”“≥10个”"),
 ])
 def test_no_unit(tmp_path: Path, value: str, name: str, example: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(value, name))
+    [finding] = check(tmp_path, RULE, with_indicator(name, value))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
     assert f"“{value}”没有写明计量单位" in finding.message
     assert example in (finding.suggestion or "")

@@ -2,15 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cells, check, good_sub
+from helpers import cells, check, good_sub, with_indicator
 
 RULE = "unit-mismatch"
 
-
-def _value(name: str, value: object, unit: str | None = None) -> object:
-    sub = good_sub()
-    sub.indicators[0] = ("普法经费", "产出指标", "质量指标", name, None, value, unit, "")
-    return sub
 
 
 def test_template(tmp_path: Path) -> None:
@@ -29,7 +24,7 @@ def test_template(tmp_path: Path) -> None:
     ("出访费用超支率", "≤0%", None),
 ])
 def test_consistent(tmp_path: Path, name: str, value: str, unit: str | None) -> None:
-    assert check(tmp_path, RULE, _value(name, value, unit)) == []
+    assert check(tmp_path, RULE, with_indicator(name, value, unit=unit)) == []
 
 
 @pytest.mark.parametrize(("name", "value", "unit", "kind", "wrong"), [
@@ -40,7 +35,7 @@ def test_consistent(tmp_path: Path, name: str, value: str, unit: str | None) -> 
     ("用户满意度", "≥90", "人", "满意度类指标", "人"),
 ])
 def test_contradiction(tmp_path: Path, name: str, value: str, unit: str | None, kind: str, wrong: str) -> None:
-    [finding] = check(tmp_path, RULE, _value(name, value, unit))
+    [finding] = check(tmp_path, RULE, with_indicator(name, value, unit=unit))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
     assert finding.message == f"“{name}”是{kind}，指标值“{value}”的单位却是“{wrong}”。"
     assert (finding.suggestion or "").startswith("请核对指标名称与单位")

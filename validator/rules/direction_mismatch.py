@@ -52,13 +52,14 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”的比较符号与指标方向“{direction}”相反。",
                                "请核对指标方向与指标值，使两者一致。", value=cell.display)
             continue
-        problem = _against_nature(ind, result, options)
+        problem = _against_nature(ind, result, options, clip(cell.display))
         if problem:
             message, suggestion = problem
-            yield at_indicator(ind, cell, message.format(value=cell.display), suggestion, value=cell.display)
+            yield at_indicator(ind, cell, message, suggestion, value=cell.display)
 
 
-def _against_nature(ind: Indicator, result: Threshold, options: Options) -> tuple[str, str] | None:
+def _against_nature(ind: Indicator, result: Threshold, options: Options,
+                    shown: str) -> tuple[str, str] | None:
     if result.bare and explicit_direction(ind) is None:
         return None
     name = bare_name(ind.name.text if ind.name else None)
@@ -68,9 +69,9 @@ def _against_nature(ind: Indicator, result: Threshold, options: Options) -> tupl
     higher = any(word in name for word in options["higher_is_better"])
     ops = {part.op for part in result.parts}
     if lower and not higher and ops & _UP:
-        return (f"“{name}”越低越好，指标值“{{value}}”却要求不低于某个数。",
+        return (f"“{name}”越低越好，指标值“{shown}”却要求不低于某个数。",
                 "请确认方向：此类指标一般写作“≤”或“<”，如“≤24小时”“<1%”。")
     if higher and not lower and ops & _DOWN:
-        return (f"“{name}”越高越好，指标值“{{value}}”却设了上限。",
+        return (f"“{name}”越高越好，指标值“{shown}”却设了上限。",
                 "请确认方向：此类指标一般写作“≥”或“>”，如“≥95%”；如确需设上限（如人员编制数），可忽略本提示。")
     return None
