@@ -40,6 +40,14 @@ def good_sub() -> Sub:
     )
 
 
+def with_indicator(name: str, value: object, *, direction: str | None = None, unit: str | None = None,
+                   level1: str = "产出指标", level2: str = "数量指标") -> Sub:
+    """good_sub() with its first indicator (row 4, value in 绩效指标!F4) replaced."""
+    sub = good_sub()
+    sub.indicators[0] = ("普法经费", level1, level2, name, direction, value, unit, "")
+    return sub
+
+
 def write_sub(path: Path, sub: Sub) -> Path:
     """Write `sub` into a real template workbook (as a unit would fill it in)."""
     write_template(path, year=sub.year, department=sub.department, lines=sub.lines)
@@ -93,3 +101,44 @@ def cells(findings: list[Finding]) -> list[tuple[str | None, str | None]]:
 
 def validate(path: Path) -> FileReport:
     return validate_file(path, load_config())
+
+
+PUBLISHED_HEADER = ("项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标")
+PUBLISHED_FIRST_ROW = 6  # line of the first data row written by `write_published`
+
+
+def published_lines(rows: Iterable[Iterable[Any]], *, department: str = "某市司法局", year: int = 2023,
+                    note: str = "注：不含保密项目。") -> list[list[Any]]:
+    """A published flat table: title, 部门名称, 单位, header on line 5, `rows`, blank, note."""
+    return [[f"{department}{year}年项目支出绩效目标表"], [], [f"部门名称：{department}"], ["单位：万元"],
+            list(PUBLISHED_HEADER), *[list(r) for r in rows], [], [note]]
+
+
+def write_published(path: Path, rows: Iterable[Iterable[Any]], **kwargs: Any) -> Path:
+    """`rows` (项目名称, 总计, 财政拨款, 财政专户拨款, 其他资金, 绩效目标, 绩效指标) as a published
+    table: tab-separated UTF-8 text, or a workbook when `path` ends in .xlsx."""
+    lines = published_lines(rows, **kwargs)
+    if path.suffix == ".xlsx":
+        return make_xlsx(path, {"Sheet1": lines})
+    text = "\n".join("\t".join("" if v is None else str(v) for v in line) for line in lines)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+GOOD_CELL = ("1、产出指标：法治讲座场次，年度指标值：≥48场。 2、效益指标：宪法宣传周活动区覆盖率，年度指标值：100%。 "
+             "3、满意度指标：群众满意度，年度指标值：≥90%。")
+
+
+def good_published() -> list[tuple[Any, ...]]:
+    """合计, the department row and one project that passes every rule."""
+    return [
+        ("合计", "600.00", "600.00", None, None, None, None),
+        ("某市司法局", "600.00", "600.00", None, None, None, None),
+        ("普法经费", "600.00", "600.00", None, None, GOOD_GOAL, GOOD_CELL),
+    ]
+
+
+def check_published(tmp_path: Path, rule_id: str, rows: Iterable[Iterable[Any]], *, suffix: str = ".txt",
+                    **options: Any) -> list[Finding]:
+    """The one-line harness for the published layout: write `rows`, run one rule."""
+    return run_rule(rule_id, write_published(tmp_path / f"pub{suffix}", rows), **options)

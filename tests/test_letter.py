@@ -102,6 +102,16 @@ def test_table_text_is_smaller_than_body(tmp_path: Path) -> None:
     assert sizes == {Pt(12)}
 
 
+def test_table_rows_keep_their_own_line_height_off_the_body_grid(tmp_path: Path) -> None:
+    (table,) = letter(tmp_path, failed_file()).tables
+    for row in table.rows:
+        for cell in row.cells:
+            fmt = cell.paragraphs[0].paragraph_format
+            assert (fmt.line_spacing, fmt.line_spacing_rule) == (Pt(18), WD_LINE_SPACING.EXACTLY)
+            snap = cell.paragraphs[0]._p.pPr.find(qn("w:snapToGrid"))
+            assert snap is not None and snap.get(qn("w:val")) == "0"
+
+
 def test_footer_has_page_field_in_songti(tmp_path: Path) -> None:
     section = letter(tmp_path, failed_file()).sections[0]
     for footer in (section.footer, section.even_page_footer):
@@ -177,3 +187,7 @@ def test_metadata_names_the_office_not_the_library(tmp_path: Path) -> None:
     props = letter(tmp_path, failed_file()).core_properties
     assert props.author == SETTINGS.office and props.title.startswith("关于《")
     assert props.created.date() == TODAY
+
+
+def test_counts_name_only_what_is_there(tmp_path: Path) -> None:
+    assert "共发现问题1项，均为提示。" in "\n".join(texts(letter(tmp_path, warnings_file())))

@@ -76,3 +76,43 @@ def test_schema_accepts_a_full_section() -> None:
 def test_schema_rejects(section: dict, key: str) -> None:
     errors = validate(section)
     assert key in errors["letter"][0]
+
+
+# --- the letter: section in rules.yaml, validated by the configuration layer ---------------
+
+from validator.config import ConfigError, load_config, office_settings, parse_config  # noqa: E402
+
+
+def test_shipped_rules_yaml_has_a_valid_letter_section() -> None:
+    settings = office_settings(parse_config(Path(__file__).parents[1].joinpath("rules.yaml").read_text("utf-8")))
+    assert settings.office and settings.resubmit_days == 10 and settings.contact is None
+
+
+def test_letter_section_from_rules_yaml(tmp_path: Path) -> None:
+    rules = tmp_path / "conf" / "rules.yaml"
+    rules.parent.mkdir()
+    rules.write_text("letter:\n  office: 某区财政局绩效科\n  phone: 87001234\n  resubmit_by: 2026-12-15\n"
+                     "  base_document: base.docx\n", encoding="utf-8")
+    settings = office_settings(load_config(rules))
+    assert settings.office == "某区财政局绩效科" and settings.phone == "87001234"
+    assert settings.resubmit_by == date(2026, 12, 15)
+    assert settings.base_document == rules.parent / "base.docx"
+
+
+def test_missing_letter_section_gives_defaults() -> None:
+    assert office_settings(parse_config("rules: {}\n")) == OfficeSettings()
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ("letter:\n  title: 关于{dept}\n", "letter 的选项 title：标题中只能使用"),
+        ("letter:\n  resubmit_by: 2026/12/01\n", "日期格式应为 YYYY-MM-DD"),
+        ("letter:\n  resubmit_days: 5\n  resubmit_by: 2026-12-01\n", "二选一"),
+        ("letter:\n  colour: red\n", "letter 的选项 colour：未知选项"),
+        ("letter: [1]\n", "letter 应为映射"),
+    ],
+)
+def test_bad_letter_section_is_rejected_in_chinese(yaml_text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(yaml_text)

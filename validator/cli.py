@@ -5,13 +5,14 @@ configuration error. The only module that calls sys.exit (through click)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, load_config, office_settings
 from .engine import collect_files, validate_paths
 from .model import Report
 from .progress import progress_bar
@@ -33,10 +34,16 @@ def _config(rules: Path | None) -> Config:
         raise click.UsageError(str(exc)) from exc
 
 
+def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"汇总表应为 .xlsx 文件，而不是 {value.name}", ctx=ctx, param=param)
+    return value
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="validator")
 def cli() -> None:
-    """项目支出绩效目标表工具：生成模板、审核提交的表格、出具审核意见。"""
+    """项目支出绩效目标表工具：生成模板、审核提交的表格、出具审核意见、导入和生成公开表。"""
 
 
 @cli.command("validate", context_settings=CONTEXT)
@@ -47,12 +54,43 @@ def cli() -> None:
               help="输出格式：text 为逐条问题，json 为供其他程序读取的结构化结果。")
 @click.option("--strict", is_flag=True, help="有提示（warning）也视为不通过，退出码为 1。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出每个文件的结论和汇总，不逐条列出问题。")
-def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool) -> None:
-    """审核 PATHS 中的绩效目标表（文件或文件夹，文件夹会递归查找 .xlsx）。"""
+@click.option("--letters", "letters", type=click.Path(file_okay=False, path_type=Path),
+              help="为每个文件出具审核意见函（Word .docx），保存到该文件夹。")
+@click.option("--annotate", "annotate", type=click.Path(file_okay=False, path_type=Path),
+              help="生成在问题单元格上标色、加批注的表格副本，保存到该文件夹（原文件不改动）。")
+@click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
+              help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
+def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
+                     letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
+    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
     config = _config(rules)
     report = _run(paths, config, quiet=quiet)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
+    _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
+
+
+def _write_outputs(report: Report, config: Config, *, letters: Path | None, annotate: Path | None,
+                   summary: Path | None) -> None:
+    """The optional outputs, each a function of the report; notices go to stderr so that
+    `--format json` keeps stdout machine-readable."""
+    from .annotate import annotate_all
+    from .docs import rule_purposes
+    from .letter import write_letters
+    from .summary import write_summary
+
+    try:
+        if letters is not None:
+            written = write_letters(report, letters, settings=office_settings(config))
+            click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
+        if annotate is not None:
+            written = annotate_all(report, annotate)
+            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
+        if summary is not None:
+            click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
+    except OSError as exc:
+        click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
@@ -107,6 +145,84 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+@cli.command("threshold", context_settings=CONTEXT)
+@click.argument("text")
+@click.option("--name", default=None, help="指标名称（三级指标）；单位可能写在名称中，如“合格率（%）”。")
+@click.option("--unit", default=None, help="计量单位列的内容，如“%”“小时”。")
+@click.option("--direction", default=None, help="指标方向列的内容，如“大于等于”“正向”。")
+@click.option("--json", "as_json", is_flag=True,
+              help="输出 JSON：kind、parts（op、value、unit）、normalized、notes。")
+def threshold_command(text: str, name: str | None, unit: str | None, direction: str | None,
+                      as_json: bool) -> None:
+    """解析一个年度指标值 TEXT，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
+    from .threshold import parse_threshold, threshold_to_json, threshold_to_text
+
+    result = parse_threshold(text, name=name, unit=unit, direction=direction)
+    output = json.dumps(threshold_to_json(result), ensure_ascii=False) if as_json else threshold_to_text(result)
+    click.echo(output)
+    raise SystemExit(EXIT_FINDINGS if result.kind == "malformed" else EXIT_OK)
+
+
+@cli.command("import", context_settings=CONTEXT, short_help="把公开格式的绩效目标表转为标准模板（按部门各一份）。")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="输出文件夹：每个部门生成一份标准模板。")
+@click.option("--single", is_flag=True, help="所有项目写入同一份模板，不按部门拆分。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件，其校验值写入模板信息。")
+def import_command(table: Path, output: Path, single: bool, rules: Path | None) -> None:
+    """把公开格式的绩效目标表（TABLE：.txt/.tsv 或 .xlsx）转为标准模板：项目、金额、绩效目标和指标
+    均已填好，指标值拆分为指标方向、指标值和计量单位。"""
+    from .importer import NotPublishedTable, import_table
+    from .reader import UnreadableFile
+
+    config = _config(rules)
+    try:
+        result = import_table(table, output, single=single, rules_checksum=config.checksum)
+    except UnreadableFile as exc:
+        raise click.UsageError(f"{table}：{exc.message}{exc.suggestion}") from exc
+    except NotPublishedTable as exc:
+        raise click.UsageError(str(exc)) from exc
+    for path in result.paths:
+        click.echo(f"已生成模板：{path}")
+    click.echo(f"共 {result.projects} 个项目、{result.indicators} 条指标；其中 {result.level2_empty} 条指标的二级指标"
+               f"需在模板中选择，{result.kept_whole} 条指标值保留原文（见“指标解释/备注”列）。")
+
+
+@cli.command("publish", context_settings=CONTEXT, short_help="由审核通过的提交生成公开格式的绩效目标表。")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="输出的公开表文件（.xlsx；为 txt 格式时是制表符分隔的文本）。")
+@click.option("--title", default=None, help="表格标题（默认：部门名称 + 年度 + “项目支出绩效目标表”）。")
+@click.option("--department", default=None, help="“部门名称：”一行的内容（默认：各提交的部门名称）。")
+@click.option("--note", default=None, help="表格下方的注释行（默认：“注：不含保密项目。”）。")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "txt"]), default=None,
+              help="输出格式：xlsx（含打印设置）或 txt（制表符分隔的文本）；默认按输出文件的扩展名判断。")
+@click.option("--include-failed", is_flag=True, help="审核有错误的文件也写入公开表（无法读取的文件仍跳过）。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="审核用的规则配置文件（默认：当前目录下的 rules.yaml，没有则用内置默认配置）。")
+def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, department: str | None,
+                    note: str | None, fmt: str | None, include_failed: bool, rules: Path | None) -> None:
+    """由审核通过的提交（SOURCES：文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
+    项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
+    from .disclosure import write_disclosure
+    from .publish import DEFAULT_NOTE, build_table, select_sources
+
+    config = _config(rules)
+    as_text = fmt == "txt" or (fmt is None and output.suffix.lower() in (".txt", ".tsv"))
+    selection = select_sources(sources, config, include_failed=include_failed, exclude=output)
+    for skipped in selection.skipped:
+        click.echo(f"已跳过：{skipped.path}（{skipped.reason}）")
+    if not selection.included:
+        click.echo("没有可公开的提交，未生成文件。")
+        raise SystemExit(EXIT_FINDINGS)
+    table = build_table(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
+    write_disclosure(table, output, as_text=as_text)
+    projects = sum(len(d.projects) for d in table.departments)
+    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目；"
+               f"跳过 {len(selection.skipped)} 个文件）")
 
 
 _RULES_OPTION = click.option(

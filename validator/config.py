@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -14,13 +15,14 @@ from cerberus import Validator
 
 from .botconfig import BOT_SCHEMA
 from .model import Severity
+from .office import LETTER_SCHEMA, OfficeSettings
 from .rules import RULES
 
 LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"
 
 # Extra top-level sections other modules own (letter, bot ...): name -> cerberus schema.
-SECTIONS: dict[str, dict[str, Any]] = {"bot": BOT_SCHEMA}
+SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA, "bot": BOT_SCHEMA}
 
 _TYPE_NAMES = {
     "integer": "整数", "number": "数字", "float": "数字", "string": "文本", "boolean": "true 或 false",
@@ -47,6 +49,14 @@ class Config:
 
     def enabled(self) -> list[tuple[str, RuleSetting]]:
         return [(rid, s) for rid, s in self.rules.items() if s.level is not None]
+
+
+def office_settings(config: Config) -> OfficeSettings:
+    """The `letter:` section as settings; a relative base document path is taken relative
+    to the rules.yaml it came from (or the working directory for the packaged default)."""
+    source = Path(config.source) if config.source else None
+    base_dir = source.parent if source is not None and source.is_file() else None
+    return OfficeSettings.from_mapping(config.sections.get("letter"), base_dir=base_dir)
 
 
 def packaged_rules_text() -> str:
@@ -82,8 +92,14 @@ def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
         if rid not in RULES:
             raise ConfigError(f"{source}：未知规则“{rid}”。可用规则见 `validator rules`。")
     sections = {name: _section(name, data.get(name), source) for name in SECTIONS}
-    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Config(settings, sections, source, checksum)
+    return Config(settings, sections, source, _checksum(settings))
+
+
+def _checksum(settings: dict[str, RuleSetting]) -> str:
+    """Of the effective rule settings only: comments, formatting and the letter's contact
+    details do not change it, a changed level or option does."""
+    canonical = {rid: [s.level.value if s.level else "off", dict(s.options)] for rid, s in settings.items()}
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _check_top(data: dict[str, Any], source: str) -> None:
@@ -107,6 +123,9 @@ def _rule_setting(rid: str, raw: Any, source: str) -> RuleSetting:
     _validate(raw, schema, prefix=f"{source}：规则 {rid} 的选项")
     level = raw.get("level", rule.LEVEL)
     options = {name: raw.get(name, spec["default"]) for name, spec in rule.OPTIONS.items()}
+    problems = rule.validate_options(options) if hasattr(rule, "validate_options") else []
+    if problems:
+        raise ConfigError("\n".join(f"{source}：规则 {rid} 的选项 {p}" for p in problems))
     return RuleSetting(None if level == "off" else Severity(level), options)
 
 
@@ -130,6 +149,10 @@ def _validate(document: dict[str, Any], schema: dict[str, Any], *, prefix: str) 
 
 
 def _describe(err: Any) -> str:
+    if err.code == 0x00 and err.info:  # a custom message from a check_with function
+        return str(err.info[0])
+    if err.rule == "excludes":
+        return f"不能与 {err.constraint} 同时设置（二选一）"
     if err.rule is None or err.code == 0x03:
         return "未知选项"
     if err.rule == "type":

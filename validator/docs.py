@@ -24,3 +24,15 @@ def rule_page(rule_id: str) -> str:
 def rule_reference(rule_ids: list[str] | None = None) -> str:
     ids = rule_ids or list(RULES)
     return "\n".join(rule_page(rid) for rid in ids)
+
+
+def rule_purpose(rule_id: str) -> str:
+    """What a rule checks, in one line: the docstring's 检查： paragraph."""
+    doc = inspect.cleandoc(RULES[rule_id].__doc__ or "")
+    first = doc.split("\n\n", 1)[0]
+    return "".join(line.strip() for line in first.splitlines()).removeprefix("检查：")
+
+
+def rule_purposes() -> dict[str, str]:
+    """Rule id -> what it checks, for outputs that explain rule ids to their readers."""
+    return {rule_id: rule_purpose(rule_id) for rule_id in RULES}

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from .config import Config
 from .model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
-from .reader import SUBMISSION_SUFFIXES, UnreadableFile, read_submission
+from .reader import UnreadableFile, is_submission_file, read_submission
 from .records import Submission
 from .rules import RULES
 from .rules.base import Problem
@@ -24,7 +24,8 @@ Progress = Callable[[Path], None]
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, plus the submissions inside named folders (recursively),
-    skipping Excel/WPS lock files and hidden or temporary files."""
+    skipping Excel/WPS lock files and hidden or temporary files. In folders, text files are
+    picked up only when they look like a published table (see `is_submission_file`)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -38,7 +39,7 @@ def is_candidate(path: Path) -> bool:
     name = path.name
     if name.startswith(("~$", ".", "~")) or name.endswith((".tmp", ".part", ".crdownload")):
         return False
-    return path.suffix.lower() in SUBMISSION_SUFFIXES
+    return is_submission_file(path)
 
 
 def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None) -> Report:

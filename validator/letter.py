@@ -35,6 +35,7 @@ BODY_SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 PAGE_SIZE = Pt(14)  # 4号
 TABLE_SIZE = Pt(12)  # 小四
+TABLE_PITCH = Pt(18)
 LINE_PITCH = Pt(28.9)  # 22 lines per page on the GB/T 9704 type area
 TITLE_PITCH = Pt(35)
 INDENT = Pt(32)  # two characters of 3号
@@ -42,10 +43,10 @@ PAGE = (Mm(210), Mm(297))
 HEADER_DISTANCE, FOOTER_DISTANCE = Mm(15), Mm(28)  # page number about 7 mm below the type area
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 COLUMNS: tuple[tuple[str, Length], ...] = (
-    ("序号", Mm(12)),
+    ("序号", Mm(14)),
     ("位置", Mm(26)),
-    ("项目", Mm(27)),
-    ("指标", Mm(25)),
+    ("项目", Mm(26)),
+    ("指标", Mm(24)),
     ("问题", Mm(36)),
     ("修改建议", Mm(30)),
 )  # 156 mm: the type area between the margins
@@ -171,7 +172,9 @@ def _scope(fr: FileReport) -> str:
 
 
 def _counts(fr: FileReport) -> str:
-    return f"本次审核共发现问题{len(fr.findings)}项，其中错误{fr.errors}项、提示{fr.warnings}项。"
+    parts = [f"{label}{n}项" for label, n in (("错误", fr.errors), ("提示", fr.warnings)) if n]
+    detail = f"，其中{'、'.join(parts)}" if fr.errors and fr.warnings else f"，均为{parts[0][:2]}"
+    return f"本次审核共发现问题{len(fr.findings)}项{detail}。"
 
 
 def _next_steps(fr: FileReport, settings: OfficeSettings, today: date) -> list[str]:
@@ -294,10 +297,19 @@ def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, 
     cell.width = width
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.first_line_indent = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.0
+    paragraph.paragraph_format.line_spacing = TABLE_PITCH
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    _no_grid_snap(paragraph)
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _set_font(paragraph.add_run(text), font, TABLE_SIZE)
+
+
+def _no_grid_snap(paragraph: Paragraph) -> None:
+    """Table text keeps its own line height instead of the body's 28.9 pt line grid."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().append(snap)
 
 
 # --- page, styles, paragraphs ---------------------------------------------------------

@@ -115,7 +115,7 @@ _OPTIONAL_TEXT = {"type": "string", "nullable": True, "maxlength": 200}
 LETTER_SCHEMA: dict[str, Any] = {
     "office": _TEXT,
     "contact": _OPTIONAL_TEXT,
-    "phone": _OPTIONAL_TEXT,
+    "phone": {"type": ["string", "integer"], "nullable": True, "maxlength": 200},  # 87001234 unquoted
     "signature": _OPTIONAL_TEXT,
     "resubmit_days": {"type": "integer", "min": 1, "max": 365, "excludes": "resubmit_by"},
     "resubmit_by": {

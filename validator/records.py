@@ -44,6 +44,12 @@ class Cell:
         return str(self.raw)
 
 
+def written(cell: Cell | None) -> str:
+    """What a cell holds as the user wrote it (full-width punctuation kept), trimmed; "" when
+    there is no cell."""
+    return cell.display.strip() if cell is not None else ""
+
+
 class RowKind(str, Enum):
     PROJECT = "project"
     DEPARTMENT = "department"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from .model import FileReport, Finding, Report
 
 
 def finding_line(file_name: str, finding: Finding) -> str:
-    """`文件:工作表!E7 [错误] message — suggestion (rule-id)`"""
-    where = f"{file_name}:{finding.location}" if finding.location else file_name
+    """`文件:工作表!E7 [错误] message — suggestion (rule-id)`, or `文件:第12行第7列 …` for a
+    text table (whose only "sheet" is the file itself, so it is not named twice)."""
+    location = finding.location if finding.location != PurePath(file_name).name else ""
+    where = f"{file_name}:{location}" if location else file_name
     context = "".join(f"［{x}］" for x in (finding.project, finding.indicator) if x)
     suggestion = f" — {finding.suggestion}" if finding.suggestion else ""
     return f"{where} [{finding.severity.label}] {context}{finding.message}{suggestion} ({finding.rule})"

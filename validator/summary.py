@@ -34,30 +34,30 @@ DETAIL_COLUMNS = (
     ("规则", 24),
     ("填报值", 20),
 )
-RULE_COLUMNS = (("规则", 28), ("说明", 36), ("出现次数", 10), ("其中错误", 10), ("其中提示", 10), ("涉及文件数", 12))
+RULE_COLUMNS = (("规则", 28), ("说明", 60), ("出现次数", 10), ("其中错误", 10), ("其中提示", 10), ("涉及文件数", 12))
 TOP_RULES = 3
 
 
 def write_summary(report: Report, path: Path | str, *, rule_titles: Mapping[str, str] | None = None) -> Path:
-    """Write the summary workbook. `rule_titles` (rule id → Chinese title), when given, is
-    used to name the rules for readers who do not know the ids."""
+    """Write the summary workbook. `rule_titles` (rule id → what it checks, in Chinese), when
+    given, fills the 说明 column of 规则统计 for readers who do not know the rule ids."""
     titles = dict(rule_titles or {})
     workbook = Workbook()
     overview = workbook.active
     overview.title = "汇总"
-    write_table(overview, OVERVIEW_COLUMNS, [_overview_row(fr, titles) for fr in report.files], wrap=(7,))
+    write_table(overview, OVERVIEW_COLUMNS, [_overview_row(fr) for fr in report.files], wrap=(7,))
     details = workbook.create_sheet("问题明细")
     write_table(details, DETAIL_COLUMNS, _detail_rows(report), wrap=(4, 5, 6, 7))
     rules = workbook.create_sheet("规则统计")
-    write_table(rules, RULE_COLUMNS, rule_statistics(report, titles))
+    write_table(rules, RULE_COLUMNS, rule_statistics(report, titles), wrap=(1,))
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
 
 
-def _overview_row(fr: FileReport, titles: Mapping[str, str]) -> tuple[Any, ...]:
-    common = "、".join(f"{titles.get(rule, rule)}（{count}）" for rule, count in _top_rules(fr))
+def _overview_row(fr: FileReport) -> tuple[Any, ...]:
+    common = "、".join(f"{rule}（{count}）" for rule, count in _top_rules(fr))
     return (fr.unit, fr.name, fr.received, _verdict(fr), fr.errors, fr.warnings, len(fr.projects), common)
 
 

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .categories import TAXONOMY
 from .columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from .sheetout import put_text
 from .sheets import (
     CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
     TEMPLATE_VERSION,
@@ -58,6 +59,33 @@ class BudgetLine:
     other: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class ProjectRow:
+    """One filled row of the project sheet (`validator import`)."""
+
+    name: str
+    unit: str | None
+    total: Decimal | None
+    fiscal: Decimal | None
+    special: Decimal | None
+    other: Decimal | None
+    goal: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One filled row of the indicator sheet, in the sheet's column order."""
+
+    project: str
+    level1: str | None
+    level2: str | None
+    name: str | None
+    direction: str | None
+    value: str | None
+    unit: str | None
+    note: str | None
+
+
 def default_year(today: date | None = None) -> int:
     """Templates are handed out in autumn for next year's budget."""
     return (today or date.today()).year + 1
@@ -86,14 +114,44 @@ def write_template(path: Path, *, year: int, department: str | None = None,
     return path
 
 
+def write_filled_template(path: Path, *, year: int, department: str | None, projects: list[ProjectRow],
+                          indicators: list[IndicatorRow], rules_checksum: str = "") -> Path:
+    """A standard template with projects and indicators already filled in. Text is written
+    as literal strings: a name starting with "=" stays text, never a formula."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = build_template(year=year, department=department, rules_checksum=rules_checksum)
+    _fill_rows(book[PROJECT_SHEET], [
+        (p.name, p.unit, p.total, p.fiscal, p.special, p.other, p.goal) for p in projects
+    ])
+    _fill_rows(book[INDICATOR_SHEET], [
+        (i.project, i.level1, i.level2, i.name, i.direction, i.value, i.unit, i.note) for i in indicators
+    ])
+    book.save(path)
+    return path
+
+
+def _fill_rows(ws: Worksheet, rows: list[tuple[str | Decimal | None, ...]]) -> None:
+    for r, values in enumerate(rows, start=FIRST_DATA_ROW):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(r, c)
+            if isinstance(value, Decimal):
+                cell.value = value
+            else:
+                put_text(cell, value)
+
+
 def write_unit_templates(directory: Path, units: dict[str, list[BudgetLine]], *, year: int,
                          rules_checksum: str = "") -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     return [
-        write_template(directory / f"{year}年项目支出绩效目标表_{_safe(unit)}.xlsx", year=year, department=unit,
+        write_template(directory / template_file_name(year, unit), year=year, department=unit,
                        lines=lines, rules_checksum=rules_checksum)
         for unit, lines in units.items()
     ]
+
+
+def template_file_name(year: int, unit: str) -> str:
+    return f"{year}年项目支出绩效目标表_{_safe(unit)}.xlsx"
 
 
 def _safe(name: str) -> str:
@@ -131,11 +189,12 @@ def _project_sheet(ws: Worksheet, year: int, department: str | None, lines: list
     ws.cell(2, len(PROJECT_COLUMNS), "单位：万元").alignment = Alignment(horizontal="right")
     _headers(ws, [PROJECT_HEADERS[c] for c in PROJECT_COLUMNS], _PROJECT_WIDTHS)
     last = FIRST_DATA_ROW + PROJECT_ROWS - 1
-    for row in range(FIRST_DATA_ROW, last + 1):
-        ws.cell(row, 1).number_format = "@"
-        ws.cell(row, 7).alignment = Alignment(wrap_text=True, vertical="top")
-        for col in range(3, 7):
-            ws.cell(row, col).number_format = AMOUNT_FORMAT
+    # Column styles, not per-cell ones: Excel and WPS apply them to whatever is typed there,
+    # and the workbook stays small and quick to read back.
+    _column_format(ws, "A", "@")
+    for letter in "CDEF":
+        _column_format(ws, letter, AMOUNT_FORMAT)
+    ws.column_dimensions["G"].alignment = Alignment(wrap_text=True, vertical="top")
     for i, line in enumerate(lines):
         _fill_project(ws, FIRST_DATA_ROW + i, line, department)
     _validation(ws, f"C{FIRST_DATA_ROW}:F{last}", type="decimal", operator="greaterThanOrEqual", formula1="0",
@@ -145,6 +204,10 @@ def _project_sheet(ws: Worksheet, year: int, department: str | None, lines: list
                 prompt="填写项目全称，不要加空格或换行；同一项目只填一行。")
     _validation(ws, f"G{FIRST_DATA_ROW}:G{last}", title="绩效目标", showErrorMessage=False,
                 prompt="写明本年度目标：做什么、做多少、达到什么效果（不少于 15 字），不要照抄项目名称。")
+
+
+def _column_format(ws: Worksheet, letter: str, number_format: str) -> None:
+    ws.column_dimensions[letter].number_format = number_format
 
 
 def _fill_project(ws: Worksheet, row: int, line: BudgetLine, department: str | None) -> None:
@@ -161,9 +224,8 @@ def _indicator_sheet(ws: Worksheet, year: int, department: str | None) -> None:
     ws.cell(2, 4, "每行填写一条指标；每个项目至少各有一条产出、效益、满意度指标。")
     _headers(ws, [INDICATOR_HEADERS[c] for c in INDICATOR_COLUMNS], _INDICATOR_WIDTHS)
     first, last = FIRST_DATA_ROW, FIRST_DATA_ROW + INDICATOR_ROWS - 1
-    for row in range(first, last + 1):
-        for col in (1, 4, 6, 8):
-            ws.cell(row, col).number_format = "@"
+    for letter in "ADFH":
+        _column_format(ws, letter, "@")
     project_range = f"'{PROJECT_SHEET}'!$A${FIRST_DATA_ROW}:$A${FIRST_DATA_ROW + PROJECT_ROWS - 1}"
     _validation(ws, f"A{first}:A{last}", type="list", formula1=f"={project_range}", title="项目名称",
                 prompt="从下拉列表选择项目（与项目信息表一致）。", showErrorMessage=True,

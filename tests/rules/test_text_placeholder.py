@@ -21,3 +21,10 @@ def test_placeholder_goal_and_custom_patterns(tmp_path: Path) -> None:
     sub.projects[0] = (*sub.projects[0][:6], "请填写绩效目标")
     assert cells(check(tmp_path, "text-placeholder", sub)) == [("项目信息", "G4")]
     assert check(tmp_path, "text-placeholder", sub, patterns=["TBD"]) == []
+
+
+def test_invalid_pattern_is_a_configuration_error() -> None:
+    from validator.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError, match="规则 text-placeholder 的选项 patterns：“\\(未闭合”不是有效的正则表达式"):
+        parse_config("rules:\n  text-placeholder:\n    patterns: ['(未闭合']\n")

@@ -1,22 +1,49 @@
 """Reading submissions: any supported file becomes a `Submission` of located records, or
-raises `UnreadableFile`. Rules never see files, only what this package yields."""
+raises `UnreadableFile`. Rules never see files, only what this package yields.
+
+Workbooks are read as the standard template unless they hold the published flat layout (a
+sheet with a 绩效指标 column and no separate indicator sheet); text tables (.txt/.tsv) are
+always the published layout."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..columns import INDICATOR_INDEX
 from ..records import Submission
 from .errors import UnreadableFile
+from .layout import find_table
+from .published import find_published, no_header, read_published
 from .template import read_template
+from .textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from .workbook import Grid, load_grids
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 SUBMISSION_SUFFIXES = WORKBOOK_SUFFIXES | {".xls", ".et", ".xltx"}
 
-__all__ = ["Grid", "UnreadableFile", "read_submission", "SUBMISSION_SUFFIXES"]
+__all__ = [
+    "Grid", "UnreadableFile", "read_submission", "is_submission_file", "SUBMISSION_SUFFIXES", "TEXT_SUFFIXES",
+]
 
 
 def read_submission(path: Path) -> Submission:
     """Read one file in whichever layout it is in."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        found = find_published([load_text_grid(path)])
+        if found is None:
+            raise no_header()
+        return read_published(path, *found)
     grids = load_grids(path)
+    found = find_published(grids)
+    if found is not None and find_table(grids, INDICATOR_INDEX, ("value", "name")) is None:
+        return read_published(path, *found)  # the flat layout: no indicator-per-row sheet
     return read_template(path, grids)
+
+
+def is_submission_file(path: Path) -> bool:
+    """Whether a file found in a folder should be read: workbooks by their suffix; text
+    files only when they look like a published table (so notes and readme files stay quiet)."""
+    suffix = path.suffix.lower()
+    if suffix in SUBMISSION_SUFFIXES:
+        return True
+    return suffix in TEXT_SUFFIXES and looks_like_published_text(path)

@@ -4,12 +4,21 @@ merged across two rows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..columns import header_key
+from ..records import Cell
 from .workbook import Grid, coordinate
 
 HEADER_SCAN_ROWS = 20
+NOTE_PREFIXES = ("注:", "注：", "说明:", "说明：", "填表说明", "备注:")
+# Lines above a table: "部门名称：某局" (not "单位：万元") and a title with the year.
+DEPARTMENT_LINE = re.compile(r"^(?:部门名称|单位名称|填报单位|预算单位)[:：]\s*(.+)$")
+TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
+
+Getter = Callable[[str], Cell | None]
 
 
 @dataclass(frozen=True)
@@ -54,3 +63,32 @@ def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Heade
         if best is None or len(candidate.columns) > len(best.columns):
             best = candidate
     return best
+
+
+def find_table(grids: list[Grid], index: dict[str, str], needed: tuple[str, ...]) -> tuple[Grid, Header] | None:
+    """The first visible sheet whose header has every field in `needed`."""
+    for grid in grids:
+        if grid.hidden:
+            continue
+        header = find_header(grid, index)
+        if header and all(f in header.columns for f in needed):
+            return grid, header
+    return None
+
+
+def field_getter(grid: Grid, header: Header, row: int) -> Getter:
+    """Cell of `field` in `row`, None when the sheet has no such column."""
+    return lambda field: grid.located(row, header.columns[field]) if field in header.columns else None
+
+
+def _is_note(grid: Grid, row: int) -> bool:
+    texts = [c.text for c in grid.rows[row] if c is not None and c.text]
+    return len(texts) == 1 and texts[0].startswith(NOTE_PREFIXES)
+
+
+def data_rows(grid: Grid, header: Header) -> list[int]:
+    """Rows below the header that hold something other than a note (注：…)."""
+    return [
+        r for r in range(header.row + 1, len(grid.rows))
+        if any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
+    ]

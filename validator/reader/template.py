@@ -4,11 +4,9 @@ control-number sheets that `validator template` writes."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Callable
 
 from ..columns import (
     INDICATOR_HEADERS, INDICATOR_INDEX, INDICATOR_REQUIRED, PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED,
@@ -16,20 +14,17 @@ from ..columns import (
 from ..records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
 from ..sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
 from ..text import key
-from .layout import Header, find_header
+from .layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
 from .workbook import Grid
 
 TOTAL_NAMES = {"合计", "总计", "合计数"}
-_DEPARTMENT = re.compile(r"^(?:部门名称|单位名称|填报单位|预算单位)[:：]\s*(.+)$")
-_YEAR = re.compile(r"(20\d\d)\s*年")
-NOTE_PREFIXES = ("注:", "注：", "说明:", "说明：", "填表说明", "备注:")
 
 
 def read_template(path: Path, grids: list[Grid]) -> Submission:
     sub = Submission(path=path, layout="template")
     sub.meta = _meta(grids)
-    project = _find(grids, PROJECT_INDEX, ("name", "total"))
-    indicator = _find(grids, INDICATOR_INDEX, ("value", "name"))
+    project = find_table(grids, PROJECT_INDEX, ("name", "total"))
+    indicator = find_table(grids, INDICATOR_INDEX, ("value", "name"))
     if project is None:
         sub.sheets_missing.append(PROJECT_SHEET)
     else:
@@ -43,16 +38,6 @@ def read_template(path: Path, grids: list[Grid]) -> Submission:
     return sub
 
 
-def _find(grids: list[Grid], index: dict[str, str], needed: tuple[str, ...]) -> tuple[Grid, Header] | None:
-    for grid in grids:
-        if grid.hidden:
-            continue
-        header = find_header(grid, index)
-        if header and all(f in header.columns for f in needed):
-            return grid, header
-    return None
-
-
 def _record_missing(sub: Submission, grid: Grid, header: Header, required: tuple[str, ...], *,
                     headers: dict[str, str], role: str) -> None:
     sub.sheets_found[role] = grid.name
@@ -60,27 +45,10 @@ def _record_missing(sub: Submission, grid: Grid, header: Header, required: tuple
         sub.columns_missing.append(MissingColumn(grid.name, headers[field], header.cell(grid)))
 
 
-def _getter(grid: Grid, header: Header, row: int) -> Callable[[str], Cell | None]:
-    """Cell of `field` in `row`, None when the sheet has no such column."""
-    return lambda field: grid.located(row, header.columns[field]) if field in header.columns else None
-
-
-def _is_note(grid: Grid, row: int) -> bool:
-    texts = [c.text for c in grid.rows[row] if c is not None and c.text]
-    return len(texts) == 1 and texts[0].startswith(NOTE_PREFIXES)
-
-
-def _data_rows(grid: Grid, header: Header) -> list[int]:
-    return [
-        r for r in range(header.row + 1, len(grid.rows))
-        if any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
-    ]
-
-
 def _read_projects(sub: Submission, grid: Grid, header: Header) -> None:
     _record_missing(sub, grid, header, PROJECT_REQUIRED, headers=PROJECT_HEADERS, role=PROJECT_SHEET)
-    for r in _data_rows(grid, header):
-        get = _getter(grid, header, r)
+    for r in data_rows(grid, header):
+        get = field_getter(grid, header, r)
         name = get("name") or grid.located(r, 0)
         kind = RowKind.TOTAL if key(name.text) in TOTAL_NAMES else RowKind.PROJECT
         sub.rows.append(FundsRow(
@@ -91,8 +59,8 @@ def _read_projects(sub: Submission, grid: Grid, header: Header) -> None:
 
 def _read_indicators(sub: Submission, grid: Grid, header: Header) -> None:
     _record_missing(sub, grid, header, INDICATOR_REQUIRED, headers=INDICATOR_HEADERS, role=INDICATOR_SHEET)
-    for r in _data_rows(grid, header):
-        get = _getter(grid, header, r)
+    for r in data_rows(grid, header):
+        get = field_getter(grid, header, r)
         sub.indicators.append(Indicator(
             project=get("project") or grid.located(r, 0), name=get("name"), value=get("value"),
             level1=get("level1"), level2=get("level2"), direction=get("direction"),
@@ -125,9 +93,9 @@ def _settle_department(sub: Submission, grids: list[Grid], project_grid: Grid | 
             for cell in row:
                 if cell is None:
                     continue
-                if not sub.department and (m := _DEPARTMENT.match(cell.text)):
+                if not sub.department and (m := DEPARTMENT_LINE.match(cell.text)):
                     sub.department = m.group(1).strip()
-                if not sub.year and (y := _YEAR.search(cell.text)):
+                if not sub.year and (y := TITLE_YEAR.search(cell.text)):
                     sub.year = int(y.group(1))
     _mark_department_rows(sub)
 

@@ -43,7 +43,12 @@ class Grid:
 
     def located(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or an empty cell carrying that location."""
-        return self.cell(row, col) or Cell(self.name, coordinate(row, col, text=self.is_text), None)
+        return self.cell(row, col) or Cell(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
+
+    @property
+    def cell_sheet(self) -> str | None:
+        """The sheet its cells name: None for text tables (the file is the only sheet)."""
+        return None if self.is_text else self.name
 
 
 def coordinate(row: int, col: int, *, text: bool = False) -> str:

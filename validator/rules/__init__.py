@@ -6,18 +6,22 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
-    amount_invalid, budget_control, category_missing, category_unknown, column_missing, field_required,
-    file_unreadable, funds_row_total, funds_sum, goal_missing, goal_too_short, indicator_duplicate,
-    indicator_orphan, project_duplicate, project_without_indicators, sheet_missing, template_version,
-    text_placeholder, text_whitespace, threshold_malformed,
+    amount_invalid, budget_control, category_missing, category_unknown, column_missing, date_serial,
+    direction_mismatch, field_required, file_unreadable, funds_row_total, funds_sum, goal_missing,
+    goal_too_short, indicator_duplicate, indicator_numbering, indicator_orphan, percent_range,
+    project_duplicate, project_without_indicators, satisfaction_range, sheet_missing, template_version,
+    text_placeholder, text_whitespace, threshold_compound, threshold_malformed, threshold_no_unit,
+    threshold_qualitative, threshold_remark, unit_mismatch, value_boilerplate,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
     file_unreadable, sheet_missing, column_missing, template_version,
     field_required, amount_invalid, funds_row_total, funds_sum, budget_control,
     project_duplicate, project_without_indicators, goal_missing, goal_too_short,
-    category_missing, category_unknown, indicator_duplicate, indicator_orphan,
-    text_placeholder, text_whitespace, threshold_malformed,
+    category_missing, category_unknown, indicator_duplicate, indicator_orphan, indicator_numbering,
+    text_placeholder, text_whitespace, threshold_malformed, date_serial, threshold_qualitative,
+    threshold_compound, threshold_remark, threshold_no_unit, unit_mismatch, direction_mismatch,
+    percent_range, satisfaction_range, value_boilerplate,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -2,7 +2,8 @@
 
 A rule module declares `ID` (stable kebab-case), `LEVEL` (default: error|warning|off),
 `OPTIONS` (a cerberus schema per option, each with a `default`), and
-`check(submission, options)` yielding Problems. Rules never set their own id or severity:
+`check(submission, options)` yielding Problems; optionally `validate_options(options)`
+returning Chinese problems with option values that a schema cannot express (a regex). Rules never set their own id or severity:
 the engine stamps both from the configuration. The module docstring is the rule's
 reference page (printed by `validator rules`) with the sections 检查 / 选项 / 通过示例 /
 不通过示例."""

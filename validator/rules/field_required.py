@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from ..records import Cell, Submission
-from ..schema import record_errors, required_schema
+from ..schema import RecordSchema, required_schema
 from ..sheets import PROJECT_SHEET
 from .base import Options, Problem
 
@@ -40,18 +40,18 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     if PROJECT_SHEET in submission.sheets_found and not submission.projects:
         yield Problem("项目信息表中没有填写任何项目。", "请在项目信息表中逐行填写本单位的项目后再提交。",
                       sheet=submission.sheets_found[PROJECT_SHEET])
-    schema = required_schema(list(options["project_fields"]))
+    schema = RecordSchema(required_schema(list(options["project_fields"])))
     for row in submission.projects:
         cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
         yield from _problems(cells, schema, project=row.name.text or None, indicator=None)
-    schema = required_schema(list(options["indicator_fields"]))
+    schema = RecordSchema(required_schema(list(options["indicator_fields"])))
     for ind in submission.indicators:
         cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in ("project", "level1", "level2", "name", "direction", "unit", "note")}
         yield from _problems(cells, schema, project=ind.project.text or None, indicator=ind.label)
 
 
-def _problems(cells: dict[str, Cell | None], schema: dict, *, project: str | None,
+def _problems(cells: dict[str, Cell | None], schema: RecordSchema, *, project: str | None,
               indicator: str | None) -> Iterator[Problem]:
-    for err in record_errors(cells, schema):
+    for err in schema.errors(cells):
         yield Problem(f"“{err.field}”未填写。", f"请填写“{err.field}”。", cell=err.cell,
                       project=project, indicator=indicator)

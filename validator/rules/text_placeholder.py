@@ -28,6 +28,17 @@ DEFAULT_PATTERNS = [
 OPTIONS = {"patterns": {"type": "list", "schema": {"type": "string"}, "default": DEFAULT_PATTERNS}}
 
 
+def validate_options(options: Options) -> list[str]:
+    """Patterns are compiled up front so a typo in rules.yaml is a usage error, not a crash."""
+    problems = []
+    for pattern in options["patterns"]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(f"patterns：“{pattern}”不是有效的正则表达式（{exc}）")
+    return problems
+
+
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     pattern = re.compile("|".join(f"(?:{p})" for p in options["patterns"]), re.IGNORECASE)
     for row in submission.projects:

@@ -1,0 +1,35 @@
+"""The report model round-trips through JSON and derives verdicts from findings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from validator.model import FileReport, Finding, Report, Severity, Status
+
+
+def _finding(rule: str, severity: Severity) -> Finding:
+    return Finding(rule, severity, "问题", "建议", "项目信息", "C4", "普法经费", None, "700")
+
+
+def test_status_and_verdicts() -> None:
+    assert FileReport("a.xlsx").status is Status.PASSED
+    warn = FileReport("a.xlsx", (_finding("goal-too-short", Severity.WARNING),))
+    assert warn.status is Status.WARNINGS and warn.status.verdict == "通过（有提示）"
+    assert not warn.failed() and warn.failed(strict=True)
+    failed = FileReport("a.xlsx", (_finding("goal-too-short", Severity.WARNING), _finding("funds-sum", Severity.ERROR)))
+    assert failed.status is Status.FAILED and failed.status.verdict == "退回修改"
+    assert [f.rule for f in failed.sorted_findings()] == ["funds-sum", "goal-too-short"]
+    assert FileReport("a.xlsx", (_finding("file-unreadable", Severity.ERROR),)).status is Status.UNREADABLE
+
+
+def test_json_round_trip() -> None:
+    report = Report((
+        FileReport("in/a.xlsx", (_finding("funds-sum", Severity.ERROR),), unit="某局", year=2027, layout="template",
+                   received=datetime(2026, 11, 28, 9, 30), sha256="ab" * 32, projects=("普法经费",), indicators=3),
+        FileReport("in/b.xlsx"),
+    ), generated=datetime(2026, 11, 28, 10, 0))
+    again = Report.from_json(report.to_json())
+    assert again == report
+    assert again.summary().to_dict() == {"files": 2, "passed": 1, "with_warnings": 0, "failed": 1, "unreadable": 0,
+                                         "errors": 1, "warnings": 0}
+    assert report.files[0].findings[0].location == "项目信息!C4"

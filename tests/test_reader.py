@@ -1,0 +1,120 @@
+"""Reading real-world workbook shapes: merged headers and cells, moved columns, formulas,
+files whose declared dimensions lie, hidden sheets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from helpers import GOOD_GOAL, good_sub, validate, write_sub
+from validator.reader import read_submission
+from validator.records import RowKind
+
+PROJECT_HEADER = ["项目名称", "资金使用单位", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标"]
+
+
+def _system_export(path: Path) -> Path:
+    """Two-row merged headers, the project name merged down over its indicator rows."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "项目"
+    ws.append(["项目名称", "资金使用单位", "资金来源（万元）", None, None, None, "年度绩效目标"])
+    ws.append([None, None, "总计", "财政拨款", "财政专户拨款", "其他资金", None])
+    ws.append(["普法经费", "某局", 600, 500, 0, 100, GOOD_GOAL])
+    for col in ("A", "B", "G"):
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("C1:F1")
+    ind = book.create_sheet("指标")
+    ind.append(["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "指标值", "度量单位", "权重"])
+    ind.append(["普法经费", "产出指标", "数量指标", "法治讲座场次", "正向", "大于等于", "48", "场", 50])
+    ind.append([None, "效益指标", "社会效益指标", "覆盖率", "正向", "等于", "100", "%", 30])
+    ind.append([None, "满意度指标", "服务对象满意度指标", "群众满意度", "正向", "大于等于", "90", "%", 10])
+    ind.merge_cells("A2:A4")
+    book.save(path)
+    return path
+
+
+def test_merged_headers_and_cells(tmp_path: Path) -> None:
+    sub = read_submission(_system_export(tmp_path / "export.xlsx"))
+    [project] = sub.projects
+    assert (project.total.coord, project.total.raw, project.goal.coord) == ("C3", 600, "G3")
+    assert [i.project.text for i in sub.indicators] == ["普法经费"] * 3
+    assert {i.project.coord for i in sub.indicators} == {"A2"}  # the cell the user sees
+    assert [i.direction.text for i in sub.indicators] == ["大于等于", "等于", "大于等于"]
+    report = validate(tmp_path / "export.xlsx")
+    assert {f.rule for f in report.findings} == {"template-version"}
+
+
+def test_formula_totals_are_not_trusted_nor_flagged(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "f.xlsx", good_sub())
+    book = load_workbook(path)
+    book["项目信息"]["C4"] = "=SUM(D4:F4)"
+    book.save(path)
+    sub = read_submission(path)
+    assert sub.projects[0].total.formula == "=SUM(D4:F4)"
+    rules = {f.rule for f in validate(path).findings}
+    assert not rules & {"amount-invalid", "funds-row-total", "field-required"}
+
+
+def _set_dimension(path: Path, ref: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), data)
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def test_lying_dimensions_as_written_by_wps(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "wps.xlsx", good_sub())
+    _set_dimension(path, "A1:A1")
+    report = validate(path)
+    assert report.status.value == "passed" and report.indicators == 3
+
+
+def test_hidden_sheet_with_headers_is_ignored(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "h.xlsx", good_sub())
+    book = load_workbook(path)
+    book.move_sheet("绩效指标", offset=-2)
+    hidden = book.copy_worksheet(book["项目信息"])
+    hidden.sheet_state = "hidden"
+    book.move_sheet(hidden, offset=-hidden.parent.index(hidden))
+    hidden["C4"] = 1  # a wrong total on a sheet nobody sees
+    book.save(path)
+    assert validate(path).status.value == "passed"
+
+
+def test_blank_rows_and_note_rows_are_skipped(tmp_path: Path) -> None:
+    sub = good_sub()
+    sub.projects = [sub.projects[0], (None,) * 7, ("注：金额单位为万元。",)]
+    path = write_sub(tmp_path / "n.xlsx", sub)
+    assert validate(path).status.value == "passed"
+
+
+def test_total_row_and_department_line(tmp_path: Path) -> None:
+    sub = good_sub()
+    sub.projects.append(("合计", None, 600, 500, 0, 100, None))
+    parsed = read_submission(write_sub(tmp_path / "t.xlsx", sub))
+    assert [r.kind for r in parsed.rows] == [RowKind.PROJECT, RowKind.TOTAL]
+    assert parsed.department == "某市司法局"
+
+
+def test_full_width_text_is_normalised_but_kept(tmp_path: Path) -> None:
+    sub = good_sub()
+    sub.projects[0] = ("普法经费", "某局", "６００．００", "５００", "０", "１００", GOOD_GOAL)
+    path = write_sub(tmp_path / "fw.xlsx", sub)
+    row = read_submission(path).projects[0]
+    assert row.total.text == "600.00" and row.total.display == "６００．００"
+    assert validate(path).status.value == "passed"
+
+
+def test_reading_never_changes_the_file(tmp_path: Path, good_path: Path) -> None:
+    before = good_path.read_bytes()
+    validate(good_path)
+    assert good_path.read_bytes() == before

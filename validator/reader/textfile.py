@@ -1,0 +1,88 @@
+"""Tab-separated text tables (.txt/.tsv), as extracted from published documents: the file
+becomes one `Grid` whose cells are located as `第N行第M列`.
+
+Text cells carry no sheet (`Cell.sheet` is None), so a finding reads `文件:第12行第7列`; the
+grid itself is named after the file for messages about the table as a whole."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..records import Cell
+from .errors import UnreadableFile
+from .workbook import Grid, coordinate
+
+TEXT_SUFFIXES = frozenset({".txt", ".tsv"})
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+SNIFF_BYTES = 64 * 1024
+SNIFF_LINES = 40
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_HEADER_WORDS = ("项目名称", "绩效指标")
+_SAVE_AS_TEXT = "请把表格另存为“文本文件（制表符分隔）”（UTF-8 或 GB18030 编码），或另存为 .xlsx 后重新提交。"
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: a BOM decides, else UTF-8, else GB18030 (which covers GBK and GB2312)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def load_text_grid(path: Path) -> Grid:
+    """The whole file as one grid; raises UnreadableFile for empty, binary or undecodable files."""
+    data = _read_bytes(path)
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in _BOMS[1:])):
+        raise UnreadableFile("文件不是文本表格（含有二进制内容）。", _SAVE_AS_TEXT)
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile("无法识别文本文件的编码（不是 UTF-8 或 GB18030）。", _SAVE_AS_TEXT,
+                             detail=str(exc)) from exc
+    return text_grid(path.name, text)
+
+
+def text_grid(name: str, text: str) -> Grid:
+    rows = [
+        [_cell(r, c, value) for c, value in enumerate(line.split("\t"))]
+        for r, line in enumerate(_LINE_BREAK.split(text))
+    ]
+    return Grid(name, rows, is_text=True)
+
+
+def looks_like_published_text(path: Path) -> bool:
+    """Whether a text file found in a folder is worth reading: one of its first lines is a
+    tab-separated header naming 项目名称 and 绩效指标. Anything else is not picked up."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+        text = decode(head)
+    except (OSError, UnicodeDecodeError):
+        return False
+    lines = _LINE_BREAK.split(text)[:SNIFF_LINES]
+    return any("\t" in line and all(word in line for word in _HEADER_WORDS) for line in lines)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise UnreadableFile("文本文件过大，不像是绩效目标表。", "请只提交绩效目标表本身。")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile("无法读取文件（文件不存在或没有读取权限）。", "请确认文件完整后重新提交。",
+                             detail=str(exc)) from exc
+    if not data.strip():
+        raise UnreadableFile("文件为空，可能上传或保存未完成。", "请重新保存表格后再提交。")
+    return data
+
+
+def _cell(row: int, col: int, value: str) -> Cell | None:
+    if not value.strip():
+        return None
+    return Cell(None, coordinate(row, col, text=True), value)

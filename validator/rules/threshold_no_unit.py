@@ -1,0 +1,41 @@
+"""检查：定量的年度指标值是否写明了计量单位。指标值本身（“≥95%”）、计量单位列，或指标名称中的
+括注（“合格率（%）”“时间（小时）”）有一处写明即可；目标值为 0 的不要求单位。
+
+为什么：没有单位的数字（“≥55”“≥200”）含义不清：是件、人还是次？是 % 还是分？
+年底评价时容易各说各话。
+
+选项：无。
+
+通过示例：≥95%；≥7800件；名称为“合格率（%）”、指标值为“≥95”；为0。
+
+不通过示例：名称为“人均年度调解案件数”、指标值为“≥55”。
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..indicators import clip, measure, valued
+from ..records import Submission
+from ..threshold import Threshold
+from .base import Options, Problem, at_indicator
+
+ID = "threshold-no-unit"
+LEVEL = "warning"
+OPTIONS: dict = {}
+
+_EXAMPLES = {"rate": "%", "satisfaction": "%", "time": "小时", "money": "元", "count": "个"}
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    for ind, cell, result in valued(submission):
+        if result.kind != "quantitative" or not _missing_unit(result):
+            continue
+        unit = _EXAMPLES.get(measure(ind.name.text if ind.name else None) or "", "")
+        example = f"“{result.parts[0]}{unit}”" if unit else "“≥95%”“≥10个”"
+        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”没有写明计量单位。",
+                           f"请在指标值中写明单位（如{example}），或填写计量单位列。", value=cell.display)
+
+
+def _missing_unit(result: Threshold) -> bool:
+    return any(part.unit is None and part.value != 0 for part in result.parts)
