@@ -88,3 +88,18 @@ def test_every_bot_command_has_help() -> None:
     for name in ("run", "status", "schedule"):
         result = invoke(name, "--help")
         assert result.exit_code == 0 and "--inbox" in result.output and "--outbox" in result.output
+
+
+def test_letters_follow_the_letter_section(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from bothelpers import RULES_YAML, ledger_rows
+
+    monkeypatch.chdir(root)
+    (root / "rules.yaml").write_text(RULES_YAML + "letter:\n  office: 某市财政局绩效科\n  contact: 张三\n",
+                                     encoding="utf-8")
+    drop(root / "inbox", "表.xlsx", failing_sub())
+    assert invoke("run").exit_code == 0
+    [row] = ledger_rows(root / "outbox" / "ledger.sqlite3")
+    text = [p.text for p in docx.Document(row["letter_path"]).paragraphs]
+    assert "某市财政局绩效科" in text and any("联系人：张三" in t for t in text)

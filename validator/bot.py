@@ -25,6 +25,7 @@ from typing import Callable, Iterator
 from .annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
 from .botconfig import BotSettings
 from .config import load_config
+from .docs import rule_purposes
 from .engine import validate_file
 from .inbox import (
     Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, remove_if_unchanged,
@@ -359,7 +360,8 @@ class _Pass:
         if not reports:
             return None
         with atomic_target(target) as temp:
-            write_summary(Report(tuple(reports), generated=datetime.now().replace(microsecond=0)), temp)
+            write_summary(Report(tuple(reports), generated=datetime.now().replace(microsecond=0)), temp,
+                          rule_titles=rule_purposes())
             crash_point("summary-temp")
         crash_point("summary-written")
         self.ledger.set_meta("summary", signature)

@@ -87,7 +87,9 @@ class BotSettings:
         paths.setdefault("outbox", base / "outbox")
         paths.setdefault("archive", base / "archive")
         settle = section.get("settle_seconds")
-        office = OfficeSettings.from_mapping(config.sections.get("letter"), base_dir=base)
+        from .config import office_settings  # config.py imports BOT_SCHEMA from this module
+
+        office = office_settings(config)
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,
                          base_dir=base, config=config, office=office)
 
