@@ -246,8 +246,9 @@ def _bot_settings(rules: Path | None, inbox: Path | None, outbox: Path | None) -
 @_OUTBOX_OPTION
 @click.option("--wait", is_flag=True, help="另一个审核进程正在运行时排队等待，而不是直接退出（退出码 75）。")
 def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wait: bool) -> None:
-    """处理收件箱一遍：逐份审核新报送的文件，写出审核意见、标注副本和审核结果，更新汇总表，
-    原件移入归档文件夹。可反复运行，已处理的文件不会重复处理。"""
+    """处理收件箱一遍：逐份审核新报送的文件，写出审核意见、标注副本和审核结果，更新汇总表。
+
+    原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。"""
     from .bot import BotError, InboxBusy, configure_logging, process_inbox
     from .botview import render_run
 
@@ -287,8 +288,9 @@ def status_command(rules: Path | None, inbox: Path | None, outbox: Path | None) 
 @click.option("--tz", default="Asia/Shanghai", show_default=True, help="--cron 所用的时区。")
 def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None, cron: str | None,
                      interval: int | None, tz: str) -> None:
-    """作为常驻服务定时处理收件箱：启动时先处理一遍，之后按 --cron 或 --interval 运行；
-    收到 SIGINT/SIGTERM 时处理完当前文件后退出。"""
+    """作为常驻服务定时处理收件箱：启动时先处理一遍，之后按 --cron 或 --interval 运行。
+
+    收到 SIGINT/SIGTERM 时，处理完当前文件后退出。"""
     from .bot import configure_logging
     from .scheduler import DEFAULT_CRON, ScheduleError, make_trigger, run_schedule
 
