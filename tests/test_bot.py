@@ -278,3 +278,42 @@ def test_received_time_is_the_files_arrival(tmp_path: Path) -> None:
     assert row["received"] == "2026-11-20T09:30:00"
     assert "于2026年11月20日报送" in letter_text(row["letter_path"])
     assert os.stat(row["archive_path"]).st_mtime == when
+
+
+def test_gbk_file_names_are_answered_under_their_readable_name(tmp_path: Path) -> None:
+    """Zip tools and Samba shares on Chinese Windows still produce GBK-encoded names."""
+    settings = settings_for(tmp_path)
+    raw = os.fsencode(settings.inbox) + b"/" + "绩效目标表.xlsx".encode("gbk")
+    drop(tmp_path, "src.xlsx", failing_sub()).replace(os.fsdecode(raw))
+    [outcome] = process_inbox(settings).answered
+    assert outcome.name == "绩效目标表.xlsx"
+    [row] = ledger_rows(settings.ledger)
+    assert row["source_path"].startswith("hex:")
+    assert Path(row["archive_path"]).name.endswith("_绩效目标表.xlsx")
+    assert "《绩效目标表.xlsx》" in letter_text(row["letter_path"])
+    assert list(settings.inbox.iterdir()) == []
+
+
+def test_a_failing_summary_does_not_lose_the_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = settings_for(tmp_path)
+    drop(settings.inbox, "表.xlsx", good_sub())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError("汇总.xlsx is locked")
+
+    monkeypatch.setattr(bot, "write_summary", broken)
+    result = process_inbox(settings)
+    assert [o.name for o in result.answered] == ["表.xlsx"] and result.summary is None
+    assert [f.name for f in result.failures] == ["汇总.xlsx"]
+    monkeypatch.undo()
+    assert process_inbox(settings).summary == settings.summary and settings.summary.is_file()
+
+
+def test_logging_can_be_configured_again(tmp_path: Path) -> None:
+    import logging
+
+    bot.configure_logging(tmp_path / "a.log", stdout=False)
+    bot.configure_logging(tmp_path / "b.log", stdout=False)
+    logging.getLogger("validator.bot").info("一行")
+    assert (tmp_path / "b.log").read_text(encoding="utf-8").count("一行") == 1
+    assert "一行" not in (tmp_path / "a.log").read_text(encoding="utf-8")

@@ -105,3 +105,13 @@ def test_stale_temps_are_removed(tmp_path: Path) -> None:
     keep = _write(tmp_path / "a" / "letter.docx", b"x")
     assert remove_stale_temps(tmp_path, tmp_path / "missing") == 1
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [keep]
+
+
+def test_names_that_are_not_utf8() -> None:
+    from validator.inbox import path_from_text, path_to_text, readable
+
+    raw = os.fsdecode("/收件箱/".encode() + "绩效目标表.xlsx".encode("gbk"))
+    assert readable(Path(raw).name) == "绩效目标表.xlsx"
+    assert path_to_text(Path(raw)).startswith("hex:") and path_from_text(path_to_text(Path(raw))) == Path(raw)
+    assert path_to_text(Path("/收件箱/表.xlsx")) == "/收件箱/表.xlsx"
+    assert path_from_text("/收件箱/表.xlsx") == Path("/收件箱/表.xlsx")

@@ -28,8 +28,8 @@ from .config import load_config
 from .docs import rule_purposes
 from .engine import validate_file
 from .inbox import (
-    Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, remove_if_unchanged,
-    remove_stale_temps, scan, sha256_of, unchanged,
+    Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, path_from_text, path_to_text,
+    readable, remove_if_unchanged, remove_stale_temps, scan, sha256_of, unchanged,
 )
 from .ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
 from .letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
@@ -115,17 +115,25 @@ def crash_point(step: str) -> None:
             os._exit(137)
 
 
+_HANDLERS: list[logging.Handler] = []
+
+
 def configure_logging(log_file: Path, *, stdout: bool) -> None:
-    """Log lines of the bot to `log_file` (and to stdout for the long-running service)."""
+    """Log lines of the bot to `log_file` (and to stdout for the long-running service).
+    Calling it again replaces the handlers it installed before."""
     import sys
 
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S")
-    handlers: list[logging.Handler] = [logging.FileHandler(log_file, encoding="utf-8")]
-    if stdout:
-        handlers.append(logging.StreamHandler(sys.stdout))
     root = logging.getLogger("validator")
-    for handler in handlers:
+    for handler in _HANDLERS:
+        root.removeHandler(handler)
+        handler.close()
+    _HANDLERS.clear()
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    _HANDLERS.append(logging.FileHandler(log_file, encoding="utf-8"))
+    if stdout:
+        _HANDLERS.append(logging.StreamHandler(sys.stdout))
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S")
+    for handler in _HANDLERS:
         handler.setFormatter(fmt)
         root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -189,7 +197,7 @@ class _Pass:
             self._advance(entry, resumed=True)
         if not self.stopped:
             self._new_files()
-        summary = self._summary()
+        summary = self._safe_summary()
         result = RunResult(self.run_id, self.started, datetime.now(), tuple(self.answered),
                            tuple(self.waiting), tuple(self.failures), summary, self.stopped)
         self.ledger.finish_run(self.run_id, state="stopped" if self.stopped else "finished",
@@ -203,26 +211,32 @@ class _Pass:
         return self.stopped
 
     def _new_files(self) -> None:
-        ready, self.waiting = scan(self.settings.inbox, settle_seconds=self.settings.settle_seconds)
+        ready, waiting = scan(self.settings.inbox, settle_seconds=self.settings.settle_seconds)
+        self.waiting.extend(waiting)
         pending = {e.source_path for e in self.ledger.unfinished()}
         for candidate in ready:
-            if str(candidate.path) in pending:
+            if path_to_text(candidate.path) in pending:
                 self.waiting.append(Waiting(candidate.relative, "上次处理未完成，请查看 validator status"))
             elif not self._should_stop():
-                self._claim(candidate)
+                try:
+                    self._claim(candidate)
+                except Exception as exc:  # e.g. a name the ledger cannot store; the file stays in the inbox
+                    log.exception("登记 %s 时出错", candidate.relative)
+                    self.failures.append(Failure(candidate.relative, f"{type(exc).__name__}: {exc}"))
 
     def _claim(self, candidate: Candidate) -> None:
         try:
             sha256 = sha256_of(candidate.path)
-        except OSError:
+        except FileNotFoundError:
             return  # taken away meanwhile
         if not unchanged(candidate.path, size=candidate.size, mtime_ns=candidate.mtime_ns):
             self.waiting.append(Waiting(candidate.relative, "文件刚有改动，等待写入完成"))
             return
         received = datetime.fromtimestamp(candidate.mtime_ns / 1e9).replace(microsecond=0).isoformat()
+        name = readable(candidate.path.name)
         entry = self.ledger.claim(
-            sha256=sha256, size=candidate.size, mtime_ns=candidate.mtime_ns, original_name=candidate.path.name,
-            source_path=str(candidate.path), archive_path=str(self._archive_path(candidate.path.name, sha256)),
+            sha256=sha256, size=candidate.size, mtime_ns=candidate.mtime_ns, original_name=name,
+            source_path=path_to_text(candidate.path), archive_path=str(self._archive_path(name, sha256)),
             received=received, run_id=self.run_id)
         crash_point("claimed")
         self._advance(entry, resumed=False)
@@ -256,7 +270,7 @@ class _Pass:
             log.info("已答复 %s（%s）：%s", current.original_name, current.unit or NO_UNIT, _verdict_label(current))
 
     def _archive(self, entry: Entry) -> Entry | None:
-        target, source = Path(entry.archive_path), Path(entry.source_path)
+        target, source = Path(entry.archive_path), path_from_text(entry.source_path)
         if not archived_ok(target, entry.sha256):
             if not unchanged(source, size=entry.size, mtime_ns=entry.mtime_ns):
                 self.ledger.delete(entry.id)  # nothing archived and the original is gone or changed
@@ -342,13 +356,21 @@ class _Pass:
         write_letter(report, target, settings=office, today=today, previous=previous)
 
     def _remove(self, entry: Entry) -> Entry:
-        source = Path(entry.source_path)
+        source = path_from_text(entry.source_path)
         if not remove_if_unchanged(source, sha256=entry.sha256, size=entry.size, mtime_ns=entry.mtime_ns):
-            log.info("%s 已被新文件替换，新文件留待下次处理", source)
+            log.info("%s 已被新文件替换，新文件留待下次处理", entry.original_name)
         crash_point("inbox-removed")
         entry = self.ledger.update(entry.id, state="done", finished=now_text())
         crash_point("done")
         return entry
+
+    def _safe_summary(self) -> Path | None:
+        try:
+            return self._summary()
+        except Exception as exc:  # the answers are out; the summary is rebuilt by the next pass
+            log.exception("生成汇总表时出错")
+            self.failures.append(Failure(self.settings.summary.name, f"{type(exc).__name__}: {exc}"))
+            return None
 
     def _summary(self) -> Path | None:
         """Regenerate 汇总.xlsx from every saved review when the set of reviews changed."""

@@ -48,7 +48,7 @@ def scan(inbox: Path, *, settle_seconds: float, now: float | None = None) -> tup
     ready: list[Candidate] = []
     waiting: list[Waiting] = []
     for path in sorted(_files(inbox)):
-        relative = path.relative_to(inbox).as_posix()
+        relative = readable(path.relative_to(inbox).as_posix())
         reason = _not_submission(path)
         if reason:
             if reason != "ignored":
@@ -97,6 +97,30 @@ def _open_elsewhere(path: Path) -> bool:
     if len(name) > 2:
         owners.add(f"~${name[2:]}")
     return any((path.parent / owner).exists() for owner in owners)
+
+
+def readable(text: str) -> str:
+    """A file name as a person should see it. Names that are not UTF-8 (zip tools and Samba
+    shares on Chinese Windows still produce GBK names) are decoded as GB18030."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("gb18030", errors="replace")
+
+
+def path_to_text(path: Path) -> str:
+    """A path for the ledger: as it is, or `hex:` and its bytes when it is not valid UTF-8."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "hex:" + os.fsencode(text).hex()
+
+
+def path_from_text(text: str) -> Path:
+    return Path(os.fsdecode(bytes.fromhex(text[4:]))) if text.startswith("hex:") else Path(text)
 
 
 def sha256_of(path: Path) -> str:
