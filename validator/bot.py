@@ -139,10 +139,6 @@ def configure_logging(log_file: Path, *, stdout: bool) -> None:
     root.setLevel(logging.INFO)
 
 
-def load_settings(rules: Path | None = None, *, inbox: Path | None = None, outbox: Path | None = None) -> BotSettings:
-    return BotSettings.from_config(load_config(rules), inbox=inbox, outbox=outbox)
-
-
 def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: bool = False,
                   trigger: str = "run") -> RunResult:
     """Finish whatever an interrupted pass left, then answer every new submission once.
@@ -467,4 +463,4 @@ def _alive(pid: int) -> bool:
     return True
 
 
-__all__ = ["BotError", "InboxBusy", "RunResult", "process_inbox", "inbox_status", "load_settings"]
+__all__ = ["BotError", "InboxBusy", "RunResult", "process_inbox", "inbox_status"]
