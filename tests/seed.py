@@ -1,7 +1,8 @@
 """The real 2023 table (tests/data/seed_2023.txt, the published flat layout) as indicator
-values and as a Submission the rules can run on. There is no reader for this text layout
-yet, so the records are built here: every part of an indicator points at the shared cell
-(第N行第7列), as the flat layout does."""
+values and as a Submission the rules can run on, extracted here by one plain regex,
+independently of validator.reader: test_reader_published checks that the reader yields
+the same records, so each side checks the other. Every part of an indicator points at the
+shared cell (第N行第7列), as the flat layout does."""
 
 from __future__ import annotations
 
