@@ -317,3 +317,12 @@ def test_logging_can_be_configured_again(tmp_path: Path) -> None:
     logging.getLogger("validator.bot").info("一行")
     assert (tmp_path / "b.log").read_text(encoding="utf-8").count("一行") == 1
     assert "一行" not in (tmp_path / "a.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("inside", ["outbox", "archive"])
+def test_outputs_inside_the_inbox_are_refused(tmp_path: Path, inside: str) -> None:
+    settings = settings_for(tmp_path, **{inside: tmp_path / "inbox" / inside})
+    drop(settings.inbox, "表.xlsx", good_sub())
+    with pytest.raises(BotError, match="不能放在收件箱"):
+        process_inbox(settings)
+    assert (settings.inbox / "表.xlsx").exists()

@@ -103,3 +103,9 @@ def test_letters_follow_the_letter_section(root: Path, monkeypatch: pytest.Monke
     [row] = ledger_rows(root / "outbox" / "ledger.sqlite3")
     text = [p.text for p in docx.Document(row["letter_path"]).paragraphs]
     assert "某市财政局绩效科" in text and any("联系人：张三" in t for t in text)
+
+
+def test_schedule_refuses_an_outbox_inside_the_inbox(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    result = invoke("schedule", "--outbox", "inbox/answers")
+    assert result.exit_code == 2 and "不能放在收件箱" in result.output

@@ -144,10 +144,22 @@ def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: 
     """Finish whatever an interrupted pass left, then answer every new submission once.
     Raises InboxBusy when another pass runs (unless `wait`), BotError when the inbox is
     missing. `stop` is checked between files: the current file is always finished."""
-    if not settings.inbox.is_dir():
-        raise BotError(f"收件箱文件夹不存在：{settings.inbox}（请检查 rules.yaml 的 bot.inbox 或 --inbox）。")
+    check_folders(settings)
     with exclusive_lock(settings.lock_file, wait=wait), Ledger(settings.ledger) as ledger:
         return _Pass(settings, ledger, stop or (lambda: False), trigger).run()
+
+
+def check_folders(settings: BotSettings) -> None:
+    """The inbox must exist, and nothing the bot writes may lie inside it: answers and
+    archived originals would come back as new submissions."""
+    inbox = settings.inbox.resolve()
+    if not inbox.is_dir():
+        raise BotError(f"收件箱文件夹不存在：{settings.inbox}（请检查 rules.yaml 的 bot.inbox 或 --inbox）。")
+    for label, path in (("输出文件夹", settings.outbox), ("归档文件夹", settings.archive), ("台账", settings.ledger),
+                        ("日志文件", settings.log_file)):
+        if path.resolve().is_relative_to(inbox):
+            raise BotError(f"{label}（{path}）不能放在收件箱（{settings.inbox}）里面，否则会被当作新的报送处理。"
+                           "请修改 rules.yaml 的 bot: 一节。")
 
 
 @contextmanager

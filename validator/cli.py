@@ -291,7 +291,7 @@ def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None
     """作为常驻服务定时处理收件箱：启动时先处理一遍，之后按 --cron 或 --interval 运行。
 
     收到 SIGINT/SIGTERM 时，处理完当前文件后退出。"""
-    from .bot import configure_logging
+    from .bot import BotError, check_folders, configure_logging
     from .scheduler import DEFAULT_CRON, ScheduleError, make_trigger, run_schedule
 
     if cron is not None and interval is not None:
@@ -301,8 +301,10 @@ def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None
         trigger = make_trigger(cron=None if interval else (cron or DEFAULT_CRON), interval=interval, tz=tz)
     except ScheduleError as exc:
         raise click.UsageError(str(exc)) from exc
-    if not settings.inbox.is_dir():
-        raise click.UsageError(f"收件箱文件夹不存在：{settings.inbox}（请检查 rules.yaml 的 bot.inbox 或 --inbox）。")
+    try:
+        check_folders(settings)
+    except BotError as exc:
+        raise click.UsageError(str(exc)) from exc
     configure_logging(settings.log_file, stdout=True)
     run_schedule(settings, trigger)
 
