@@ -184,3 +184,23 @@ def test_schedule_service_answers_files_and_stops_on_sigterm(tmp_path: Path) -> 
     assert "收到停止信号（SIGTERM）" in out and out.rstrip().endswith("定时服务已停止。")
     assert out.count("次运行：") >= 2 and log_file.read_text(encoding="utf-8").count("次运行：") == out.count("次运行：")
     assert list((root / "inbox").iterdir()) == [] and (root / "outbox" / "汇总.xlsx").is_file()
+
+
+def test_sigterm_during_a_pass_finishes_the_current_file(tmp_path: Path) -> None:
+    root = prepare_root(tmp_path / "office")
+    for i in range(40):
+        drop(root / "inbox", f"表{i:02d}.xlsx", other_unit_sub(f"某市第{i}局", f"项目{i}"), mtime=1_700_000_000 + i)
+    log_file = root / "outbox" / "bot.log"
+    service = subprocess.Popen([sys.executable, "-m", "validator", "schedule", "--interval", "3600"], cwd=root,
+                               env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait_for(lambda: log_file.exists() and "已答复" in log_file.read_text(encoding="utf-8"), timeout=15)
+    finally:
+        service.send_signal(signal.SIGTERM)
+        out, err = service.communicate(timeout=15)
+    assert service.returncode == 0, err
+    rows = ledger_rows(root / "outbox" / "ledger.sqlite3")
+    assert rows and all(r["state"] == "done" for r in rows), "the file in hand was finished"
+    left = sorted(p.name for p in (root / "inbox").iterdir())
+    assert len(rows) + len(left) == 40 and left, "the rest waits for the next pass"
+    assert "收到停止信号后提前结束" in out and out.rstrip().endswith("定时服务已停止。")
