@@ -109,3 +109,15 @@ def test_schedule_refuses_an_outbox_inside_the_inbox(root: Path, monkeypatch: py
     monkeypatch.chdir(root)
     result = invoke("schedule", "--outbox", "inbox/answers")
     assert result.exit_code == 2 and "不能放在收件箱" in result.output
+
+
+def test_settle_option_holds_back_or_lets_through_a_fresh_file(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    (root / "rules.yaml").write_text((root / "rules.yaml").read_text(encoding="utf-8").replace(
+        "settle_seconds: 0", "settle_seconds: 3600"), encoding="utf-8")
+    drop(root / "inbox", "表.xlsx", good_sub())
+    held = invoke("run")
+    assert held.exit_code == 0 and (root / "inbox" / "表.xlsx").exists()
+    answered = invoke("run", "--settle", "0")
+    assert answered.exit_code == 0 and not (root / "inbox" / "表.xlsx").exists()
+    assert "已答复：表.xlsx" in answered.output

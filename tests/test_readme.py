@@ -25,3 +25,9 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test_command in ci
 
+
+
+def test_main_job_runs_on_samples_shipped_in_the_repo() -> None:
+    main_job = _quick_start()[0]
+    samples = [word for word in main_job.split() if word.startswith("examples/")]
+    assert samples and all(list(REPO.glob(s)) for s in samples)
