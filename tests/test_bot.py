@@ -136,6 +136,7 @@ def test_identical_workbook_is_answered_with_a_short_note(tmp_path: Path) -> Non
     text = letter_text(row["letter_path"])
     assert "内容完全相同" in text and "《表.xlsx》" in text and "请按该审核意见修改后重新报送" in text
     assert "二、问题及修改建议" not in text
+    assert "我们" not in text and "内容完全相同，已于" in text  # official register, no colloquial "we"
     summary = load_workbook(settings.summary)["汇总"]
     assert summary.max_row == 2  # the summary lists full reviews only
 

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import docx
@@ -7,7 +7,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from builders import failed_file, passed_file, unreadable_file, warnings_file
+from builders import error, failed_file, passed_file, unreadable_file, warning, warnings_file
 from validator.letter import write_letter, write_letters
 from validator.model import FileReport, Report
 from validator.office import OfficeSettings
@@ -191,3 +191,47 @@ def test_metadata_names_the_office_not_the_library(tmp_path: Path) -> None:
 
 def test_counts_name_only_what_is_there(tmp_path: Path) -> None:
     assert "共发现问题1项，均为提示。" in "\n".join(texts(letter(tmp_path, warnings_file())))
+
+
+def test_order_note_only_when_both_errors_and_warnings(tmp_path: Path) -> None:
+    assert "具体问题及修改建议见下表（先列错误，后列提示）。" in texts(letter(tmp_path, failed_file()))
+    assert "具体问题及修改建议见下表。" in texts(letter(tmp_path, warnings_file()))
+
+
+def one_project_file(*, indicator: str | None = None) -> FileReport:
+    findings = (
+        error("C4", "总计 800.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 = 700.00", project="设备购置",
+              suggestion="请核对各资金来源"),
+        warning("F5", "指标值“有效改善”是定性表述", project="设备购置", indicator=indicator, suggestion="请写明评判标准"),
+    )
+    return FileReport(path="inbox/卫健委.xlsx", unit="某市卫健委", year=2027, findings=findings,
+                      received=datetime(2026, 11, 28, 9, 0), projects=("设备购置",), indicators=2)
+
+
+def test_table_leaves_out_columns_that_would_say_nothing(tmp_path: Path) -> None:
+    (table,) = letter(tmp_path, one_project_file()).tables
+    assert [c.text for c in table.rows[0].cells] == ["序号", "位置", "问题", "修改建议"]
+    assert [c.text for c in table.rows[1].cells] == ["1", "项目绩效目标!C4",
+                                                     "【错误】总计 800.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 = 700.00",
+                                                     "请核对各资金来源"]
+    widths = [cell.width.mm for cell in table.rows[0].cells]
+    assert abs(sum(widths) - 156) < 1 and min(widths[2:]) > 50  # the text columns get the room
+    (table,) = letter(tmp_path, one_project_file(indicator="教学环境")).tables
+    assert [c.text for c in table.rows[0].cells] == ["序号", "位置", "指标", "问题", "修改建议"]
+    assert table.rows[2].cells[2].text == "教学环境"
+    assert abs(sum(cell.width.mm for cell in table.rows[0].cells) - 156) < 1
+
+
+def test_a_finding_row_is_not_split_between_pages(tmp_path: Path) -> None:
+    (table,) = letter(tmp_path, failed_file()).tables
+    for row in table.rows[1:]:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+@pytest.mark.parametrize("file_report", [failed_file(), warnings_file(), passed_file(), unreadable_file()])
+def test_signature_is_never_alone_on_the_last_page(tmp_path: Path, file_report: FileReport) -> None:
+    paragraphs = letter(tmp_path, file_report).paragraphs
+    start = [p.text for p in paragraphs].index("特此函告。") - 1  # the last body paragraph
+    assert paragraphs[start].text
+    kept = [bool(p.paragraph_format.keep_with_next) for p in paragraphs[start:]]
+    assert kept == [True] * (len(kept) - 1) + [False]  # 特此函告, the blank line and the signer hold on

@@ -406,7 +406,7 @@ def duplicate_note(report: FileReport, earlier: Entry) -> list[str]:
     answered = datetime.fromisoformat(earlier.processed).date() if earlier.processed else None
     when = f"已于{chinese_date(answered)}" if answered else "已"
     text = [f"你单位{received}报送的《{report.name}》已收悉。经核对，该文件与你单位{earlier_received}报送的"
-            f"《{earlier.original_name}》内容完全相同，我们{when}出具审核意见（审核结论：{earlier_report.status.verdict}），"
+            f"《{earlier.original_name}》内容完全相同，{when}出具审核意见（审核结论：{earlier_report.status.verdict}），"
             "本次不再重复审核。"]
     if earlier_report.status in (Status.FAILED, Status.UNREADABLE):
         text.append("请按该审核意见修改后重新报送。如已修改，请确认报送的是修改后保存的文件。")

@@ -50,6 +50,8 @@ COLUMNS: tuple[tuple[str, Length], ...] = (
     ("问题", Mm(36)),
     ("修改建议", Mm(30)),
 )  # 156 mm: the type area between the margins
+TYPE_WIDTH = Mm(156)
+OPTIONAL_COLUMNS = ("项目", "指标")  # left out when they would say nothing (see _table_columns)
 LETTER_SUFFIX = "_审核意见.docx"
 
 
@@ -127,8 +129,9 @@ def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, to
     _heading(doc, "一、审核结论")
     _plain(doc, f"{fr.status.verdict}。{_counts(fr)}")
     _heading(doc, "二、问题及修改建议")
-    _plain(doc, "具体问题及修改建议见下表（先列错误，后列提示）。")
-    _findings_table(doc, fr.sorted_findings())
+    order = "（先列错误，后列提示）" if fr.errors and fr.warnings else ""
+    _plain(doc, f"具体问题及修改建议见下表{order}。")
+    _findings_table(doc, fr.sorted_findings(), single_project=len(fr.projects) <= 1)
     _heading(doc, "三、下一步工作")
     for text in _next_steps(fr, settings, today):
         _plain(doc, text)
@@ -218,15 +221,21 @@ def _changes_section(doc: DocxDocument, fr: FileReport, previous: FileReport) ->
 
 
 def _closing(doc: DocxDocument, settings: OfficeSettings, today: date) -> None:
+    """Contact line, 特此函告, signature and date. The last body paragraph is kept on the page
+    of the signature (GB/T 9704: the page that carries the 落款 must also carry body text)."""
+    chained = [doc.paragraphs[-1]] if doc.paragraphs else []
     contact = _contact_line(settings)
     if contact:
-        _plain(doc, contact)
-    _plain(doc, "特此函告。")
-    _plain(doc, "", indent=False)
+        chained.append(_plain(doc, contact))
+    chained.append(_plain(doc, "特此函告。"))
+    chained.append(_plain(doc, "", indent=False))
     for text in (settings.signer, chinese_date(today)):
         paragraph = _plain(doc, text, indent=False)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.right_indent = INDENT * 2  # 右空四字
+        chained.append(paragraph)
+    for paragraph in chained[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _contact_line(settings: OfficeSettings) -> str | None:
@@ -241,17 +250,40 @@ def _contact_line(settings: OfficeSettings) -> str | None:
 # --- the findings table ---------------------------------------------------------------
 
 
-def _findings_table(doc: DocxDocument, findings: list[Finding]) -> Table:
-    table = doc.add_table(rows=1, cols=len(COLUMNS))
-    _table_frame(table)
-    for cell, (label, width) in zip(table.rows[0].cells, COLUMNS):
+def _findings_table(doc: DocxDocument, findings: list[Finding], *, single_project: bool = False) -> Table:
+    columns = _table_columns(findings, single_project=single_project)
+    labels = [label for label, _ in COLUMNS]
+    keep = [labels.index(label) for label, _ in columns]
+    table = doc.add_table(rows=1, cols=len(columns))
+    _table_frame(table, columns)
+    for cell, (label, width) in zip(table.rows[0].cells, columns):
         _cell_text(cell, label, width, font=HEADING_FONT, centre=True)
     _repeat_header(table)
     for number, finding in enumerate(findings, start=1):
-        cells = table.add_row().cells
-        for column, (cell, (_, width)) in enumerate(zip(cells, COLUMNS)):
-            _cell_text(cell, _row_values(number, finding)[column], width, centre=column == 0)
+        row = table.add_row()
+        _keep_row_on_one_page(row._tr)
+        values = _row_values(number, finding)
+        for column, (cell, (_, width)) in enumerate(zip(row.cells, columns)):
+            _cell_text(cell, values[keep[column]], width, centre=column == 0)
     return table
+
+
+def _table_columns(findings: list[Finding], *, single_project: bool) -> list[tuple[str, Length]]:
+    """COLUMNS without a 项目 column when the table has only one project to name (the unit
+    knows which), and without a 指标 column when no finding concerns an indicator; the
+    width they free goes to 问题 and 修改建议, which carry the text."""
+    projects = {f.project for f in findings if f.project}
+    empty = {
+        "项目": single_project and len(projects) <= 1,
+        "指标": not any(f.indicator for f in findings),
+    }
+    columns = [(label, width) for label, width in COLUMNS if not empty.get(label)]
+    spare = TYPE_WIDTH - sum(width for _, width in columns)
+    if not spare:
+        return columns
+    half = Length(spare // 2)
+    grow = {"问题": half, "修改建议": Length(spare - half)}
+    return [(label, Length(width + grow.get(label, 0))) for label, width in columns]
 
 
 def _row_values(number: int, finding: Finding) -> tuple[str, ...]:
@@ -266,7 +298,15 @@ def _row_values(number: int, finding: Finding) -> tuple[str, ...]:
     )
 
 
-def _table_frame(table: Table) -> None:
+def _keep_row_on_one_page(tr: object) -> None:
+    """A finding's row is not split between two pages."""
+    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    tr_pr.append(cant_split)
+
+
+def _table_frame(table: Table, columns: Sequence[tuple[str, Length]] = COLUMNS) -> None:
     """Fixed layout, centred, single borders, column grid set: no dependence on the
     base document having a 'Table Grid' style."""
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -282,7 +322,7 @@ def _table_frame(table: Table) -> None:
             border.set(qn(f"w:{key}"), value)
         borders.append(border)
     tbl_pr.append(borders)
-    for column, (_, width) in zip(table.columns, COLUMNS):
+    for column, (_, width) in zip(table.columns, columns):
         column.width = width
 
 
