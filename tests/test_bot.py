@@ -31,7 +31,7 @@ def test_pass_answers_every_submission_once(tmp_path: Path) -> None:
     result = process_inbox(settings)
     verdicts = {o.name: o.verdict for o in result.answered}
     assert verdicts == {"司法局_绩效目标表.xlsx": "通过", "教育局_绩效目标表.xlsx": "退回修改",
-                        "说明.pdf": "退回修改", "司法局_再次报送.xlsx": "重复报送（通过）"}
+                        "说明.pdf": "退回修改（文件无法读取）", "司法局_再次报送.xlsx": "重复报送（通过）"}
     rows = assert_consistent(tmp_path, originals)
     assert [r["kind"] for r in rows] == ["review", "review", "review", "duplicate"]
     assert process_inbox(settings).answered == ()  # idempotent: nothing new, nothing redone

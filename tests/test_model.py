@@ -22,6 +22,13 @@ def test_status_and_verdicts() -> None:
     assert FileReport("a.xlsx", (_finding("file-unreadable", Severity.ERROR),)).status is Status.UNREADABLE
 
 
+def test_office_verdict_tells_an_unreadable_file_from_a_returned_one() -> None:
+    # the unit's letter says 退回修改 either way; the office's outputs count the two apart
+    assert Status.UNREADABLE.verdict == "退回修改"
+    assert Status.UNREADABLE.office_verdict == "退回修改（文件无法读取）"
+    assert [s.office_verdict for s in (Status.PASSED, Status.WARNINGS, Status.FAILED)] == ["通过", "通过（有提示）", "退回修改"]
+
+
 def test_json_round_trip() -> None:
     report = Report((
         FileReport("in/a.xlsx", (_finding("funds-sum", Severity.ERROR),), unit="某局", year=2027, layout="template",

@@ -421,8 +421,10 @@ def _outcome(entry: Entry, *, resumed: bool) -> Outcome:
 
 
 def _verdict_label(entry: Entry) -> str:
-    verdict = Status(entry.verdict).verdict if entry.verdict else "未知"
-    return f"重复报送（{verdict}）" if entry.kind == DUPLICATE else verdict
+    if not entry.verdict:
+        return "未知"
+    status = Status(entry.verdict)
+    return f"重复报送（{status.verdict}）" if entry.kind == DUPLICATE else status.office_verdict
 
 
 def _json_list(values: tuple[str, ...]) -> str:

@@ -31,6 +31,12 @@ class Status(str, Enum):
         """The outcome as the feedback letter states it."""
         return _VERDICTS[self]
 
+    @property
+    def office_verdict(self) -> str:
+        """The outcome as the office's outputs (terminal, bot, summary) state it: an unreadable
+        file is returned like a failed one, but is counted apart, so it says why."""
+        return "退回修改（文件无法读取）" if self is Status.UNREADABLE else _VERDICTS[self]
+
 
 _VERDICTS = {
     Status.PASSED: "通过",

@@ -19,7 +19,7 @@ def finding_line(file_name: str, finding: Finding) -> str:
 
 def file_block(report: FileReport, *, quiet: bool = False) -> list[str]:
     lines = [] if quiet else [finding_line(report.path, f) for f in report.sorted_findings()]
-    lines.append(f"{report.path}：{report.status.verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
+    lines.append(f"{report.path}：{report.status.office_verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
     return lines
 
 

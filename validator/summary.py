@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from openpyxl import Workbook
 
-from .model import FileReport, Report, Severity, Status
+from .model import FileReport, Report, Severity
 from .sheetout import write_table
 
 OVERVIEW_COLUMNS = (
@@ -58,13 +58,7 @@ def write_summary(report: Report, path: Path | str, *, rule_titles: Mapping[str,
 
 def _overview_row(fr: FileReport) -> tuple[Any, ...]:
     common = "、".join(f"{rule}（{count}）" for rule, count in _top_rules(fr))
-    return (fr.unit, fr.name, fr.received, _verdict(fr), fr.errors, fr.warnings, len(fr.projects), common)
-
-
-def _verdict(fr: FileReport) -> str:
-    if fr.status is Status.UNREADABLE:
-        return f"{fr.status.verdict}（文件无法读取）"
-    return fr.status.verdict
+    return (fr.unit, fr.name, fr.received, fr.status.office_verdict, fr.errors, fr.warnings, len(fr.projects), common)
 
 
 def _top_rules(fr: FileReport) -> list[tuple[str, int]]:
