@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,11 @@ from click.testing import CliRunner
 
 from bothelpers import drop, failing_sub, prepare_root
 from helpers import good_sub
-from validator.bot import exclusive_lock
+from validator.bot import StatusInfo, exclusive_lock
+from validator.botconfig import BotSettings
+from validator.botview import render_status
 from validator.cli import EXIT_BUSY, cli
+from validator.ledger import Ledger
 
 
 @pytest.fixture
@@ -70,6 +75,8 @@ def test_status_before_and_after_a_run(root: Path, monkeypatch: pytest.MonkeyPat
     after = invoke("status").output
     assert "收件箱中待处理 0 份：" in after and "#1 " in after and "答复 2 份" in after
     assert "  通过：1" in after and "  退回修改：1" in after and "  合计：2" in after
+    [run_line] = [line for line in after.splitlines() if line.startswith("  #1 ")]
+    assert re.fullmatch(r"  #1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 完成：答复 2 份，等待 1 份，出错 0 份（单次运行）", run_line)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -121,3 +128,19 @@ def test_settle_option_holds_back_or_lets_through_a_fresh_file(root: Path, monke
     answered = invoke("run", "--settle", "0")
     assert answered.exit_code == 0 and not (root / "inbox" / "表.xlsx").exists()
     assert "已答复：表.xlsx" in answered.output
+
+
+def test_status_names_an_unfinished_step_and_the_trigger_in_chinese(root: Path) -> None:
+    with Ledger(root / "ledger.sqlite3") as ledger:
+        run_id = ledger.start_run("schedule", 4242)
+        entry = ledger.claim(sha256="ab" * 32, size=1, mtime_ns=0, original_name="表.xlsx", source_path="inbox/表.xlsx",
+                             archive_path="archive/表.xlsx", received=None, run_id=run_id)
+        entry = ledger.update(entry.id, state="archived", attempts=2, last_error="磁盘已满")
+        runs = tuple(ledger.last_runs())
+    info = StatusInfo(ready=(), waiting=(), unfinished=(entry,), runs=runs, counts=Counter(), running_pid=None)
+    settings = BotSettings(inbox=root / "inbox", outbox=root / "outbox", archive=root / "archive",
+                           ledger=root / "ledger.sqlite3", log_file=root / "bot.log")
+    text = render_status(info, settings)
+    assert "  表.xlsx — 已归档，尚未审核，出错 2 次：磁盘已满" in text
+    [run_line] = [line for line in text.splitlines() if line.startswith("  #1 ")]
+    assert run_line.endswith("（常驻服务）") and "T" not in run_line and "archived" not in text
