@@ -68,21 +68,21 @@ def test_findings_sheet_comes_first_with_links(make_workbook: MakeWorkbook, tmp_
     assert workbook.sheetnames == [SHEET_TITLE, SHEET]
     assert workbook.active.title == SHEET_TITLE
     ws = workbook[SHEET_TITLE]
-    assert [c.value for c in ws[1]] == ["序号", "级别", "位置", "项目", "指标", "问题", "修改建议", "规则"]
+    assert [c.value for c in ws[1]] == ["序号", "级别", "位置", "项目", "指标", "问题", "修改建议"]  # no rule ids for the unit
     assert ws.max_row == 1 + len(failed_file().findings)
     assert [ws.cell(row, 2).value for row in range(2, 7)] == ["错误"] * 3 + ["提示"] * 2
     assert ws["C2"].value == f"{SHEET}!E3"
     assert ws["C2"].hyperlink.location == f"'{SHEET}'!E3"
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:H6"
-    assert all(ws.column_dimensions[letter].width >= 6 for letter in "ABCDEFGH")
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:G6"
+    assert all(ws.column_dimensions[letter].width >= 6 for letter in "ABCDEFG")
+    assert not any(cell.value in {f.rule for f in failed_file().findings} for row in ws.iter_rows() for cell in row)
 
 
 def test_finding_without_a_cell_has_no_link(make_workbook: MakeWorkbook, tmp_path: Path) -> None:
     _, target, _ = annotated(make_workbook, tmp_path)
     ws = load_workbook(target)[SHEET_TITLE]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 8).value == "category-missing")
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 6).value == "缺少成本指标")
     assert ws.cell(row, 3).value is None and ws.cell(row, 3).hyperlink is None
-    assert ws.cell(row, 6).value == "缺少成本指标"
 
 
 def test_unknown_sheet_or_text_coordinates_are_listed_not_linked(make_workbook: MakeWorkbook, tmp_path: Path) -> None:
@@ -155,3 +155,12 @@ def test_annotate_all_writes_one_copy_per_readable_workbook(make_workbook: MakeW
     paths = annotate_all(report, tmp_path / "out")
     assert [p.name for p in paths] == ["某市司法局_司法局2026_审核标注.xlsx", "某市文旅局_文旅局2026_审核标注.xlsx"]
     assert all(load_workbook(p).sheetnames[0] == SHEET_TITLE for p in paths)
+
+
+def test_findings_sheet_prints_across_one_landscape_page(make_workbook: MakeWorkbook, tmp_path: Path) -> None:
+    _, target, _ = annotated(make_workbook, tmp_path)
+    ws = load_workbook(target)[SHEET_TITLE]
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")  # 9 = A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$1"

@@ -75,3 +75,11 @@ def test_empty_report_writes_headers_only(tmp_path: Path) -> None:
 def test_rule_statistics_is_plain_data(report: Report) -> None:
     rows = rule_statistics(report)
     assert rows[0] == ("value-qualitative", None, 2, 0, 2, 2)
+
+
+def test_every_sheet_prints_across_one_landscape_page(report: Report, tmp_path: Path) -> None:
+    for ws in load_workbook(write_summary(report, tmp_path / "s.xlsx")).worksheets:
+        assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape"), ws.title  # 9 = A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title

@@ -38,8 +38,7 @@ COLUMNS = (
     ("指标", 24),
     ("问题", 50),
     ("修改建议", 40),
-    ("规则", 24),
-)
+)  # no rule id: the copy goes back to the unit, for whom the id means nothing
 _A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})(?::.*)?$")
 
 Anchor = tuple[Worksheet, str]
@@ -164,7 +163,6 @@ def _row(number: int, finding: Finding) -> tuple[object, ...]:
         finding.indicator,
         finding.message,
         finding.suggestion,
-        finding.rule,
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Sequence
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_TEXT = 32767
@@ -66,4 +67,17 @@ def write_table(
             cell.alignment = WRAP if column - 1 in wrapped else TOP
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+    print_across(ws, title_rows="1:1")
     return count
+
+
+def print_across(ws: Worksheet, *, title_rows: str | None = None, landscape: bool = True) -> None:
+    """Print on A4 (landscape by default), all columns scaled onto the width of one page,
+    as many pages down as needed, `title_rows` (e.g. "1:1") repeated on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if title_rows:
+        ws.print_title_rows = title_rows
