@@ -6,6 +6,8 @@ DDE, external references) in the office's own files."""
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from datetime import datetime
 from typing import Any, Iterable, Sequence
 
@@ -21,6 +23,8 @@ HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+LINE_HEIGHT = 15  # points per line of the default 11 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
 def put_text(cell: Cell, value: object) -> Cell:
@@ -62,13 +66,29 @@ def write_table(
         ws.column_dimensions[get_column_letter(column)].width = width
     count = 0
     for count, values in enumerate(rows, start=1):
+        lines = 1
         for column, value in enumerate(values, start=1):
             cell = put_value(ws.cell(row=count + 1, column=column), value)
             cell.alignment = WRAP if column - 1 in wrapped else TOP
+            if column - 1 in wrapped and value is not None:
+                lines = max(lines, wrapped_lines(str(value), headers[column - 1][1]))
+        if lines > 1:  # not every spreadsheet program fits wrapped rows on opening
+            ws.row_dimensions[count + 1].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     print_across(ws, title_rows="1:1")
     return count
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines `text` takes when wrapped in a column `width` characters wide (CJK characters
+    count double; each line break starts a new line)."""
+    per_line = max(1, int(width) - 2)
+    return sum(max(1, math.ceil(_units(line) / per_line)) for line in text.split("\n"))
+
+
+def _units(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def print_across(ws: Worksheet, *, title_rows: str | None = None, landscape: bool = True) -> None:
