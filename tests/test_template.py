@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from helpers import validate
 from validator.cli import cli
 from validator.config import load_config
+from validator.sheetout import wrapped_lines
 from validator.template import BudgetLine, default_year, write_template
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,6 +40,26 @@ def test_headers_and_frozen_panes(book) -> None:  # type: ignore[no-untyped-def]
     assert projects.column_dimensions["C"].number_format == "#,##0.00"
     assert indicators.column_dimensions["F"].number_format == "@"  # 95% stays text
     assert projects.column_dimensions["A"].width == 36
+
+
+def test_sheets_print_on_a4_one_page_wide_with_headers_repeated(book) -> None:  # type: ignore[no-untyped-def]
+    for title, orientation, titles in (("填报说明", "portrait", None), ("项目信息", "landscape", "$1:$3"),
+                                       ("绩效指标", "landscape", "$1:$3")):
+        ws = book[title]
+        assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, orientation), title  # 9 = A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, title
+        assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == titles, title
+
+
+def test_guide_names_the_columns_of_the_example_and_shows_every_line(book) -> None:  # type: ignore[no-untyped-def]
+    ws = book["填报说明"]
+    lines = [c.value for c in ws["A"] if c.value]
+    header = "绩效指标表每行各列依次为：项目名称 | 一级指标 | 二级指标 | 三级指标 | 指标方向 | 指标值 | 计量单位 | 指标解释/备注"
+    assert lines.index(header) == lines.index(next(x for x in lines if x.startswith("绩效指标：普法经费"))) - 1
+    for cell in ws["A"][2:]:
+        if cell.value and wrapped_lines(cell.value, 110) > 1:  # wider than one line of the 110-wide column
+            assert (ws.row_dimensions[cell.row].height or 0) >= 30, cell.value
+    assert any(ws.row_dimensions[row].height for row in range(3, 11))  # some guide lines do wrap
 
 
 def _validations(ws) -> dict[str, object]:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .categories import TAXONOMY
 from .columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from .sheetout import put_text
+from .sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
 from .sheets import (
     CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
     TEMPLATE_VERSION,
@@ -173,6 +173,7 @@ def _headers(ws: Worksheet, headers: list[str], widths: tuple[int, ...]) -> None
         ws.column_dimensions[cell.column_letter].width = width
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 2)
     ws.row_dimensions[HEADER_ROW].height = 24
+    print_across(ws, title_rows=f"1:{HEADER_ROW}")
 
 
 def _validation(ws: Worksheet, rng: str, *, prompt: str, title: str, **kwargs: object) -> DataValidation:
@@ -286,11 +287,24 @@ def _control_sheet(book: Workbook, lines: list[BudgetLine]) -> None:
 def _guide(ws: Worksheet, year: int) -> None:
     from .guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
 
-    ws.column_dimensions["A"].width = 110
+    width = 110
+    ws.column_dimensions["A"].width = width
     ws.cell(1, 1, f"{year}年项目支出绩效目标表 填报说明").font = _TITLE_FONT
     for row, line in enumerate(GUIDE_LINES, start=3):
-        ws.cell(row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        _guide_line(ws, row, line, width)
     row = len(GUIDE_LINES) + 4
     ws.cell(row, 1, "填报示例（仅供参考，请勿复制到正式表格）：").font = _HEADER_FONT
-    for offset, line in enumerate([EXAMPLE_PROJECT, *EXAMPLE_INDICATORS], start=1):
-        ws.cell(row + offset, 1, line).alignment = Alignment(wrap_text=True)
+    columns = " | ".join(INDICATOR_HEADERS[c] for c in INDICATOR_COLUMNS)
+    example = [EXAMPLE_PROJECT, f"绩效指标表每行各列依次为：{columns}", *EXAMPLE_INDICATORS]
+    for offset, line in enumerate(example, start=1):
+        _guide_line(ws, row + offset, line, width)
+    print_across(ws, landscape=False)
+
+
+def _guide_line(ws: Worksheet, row: int, text: str, width: int) -> None:
+    """A wrapped line with a row height that shows all of it (not every spreadsheet program
+    fits wrapped rows on opening)."""
+    ws.cell(row, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    lines = wrapped_lines(text, width)
+    if lines > 1:
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT
