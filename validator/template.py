@@ -287,7 +287,7 @@ def _control_sheet(book: Workbook, lines: list[BudgetLine]) -> None:
 def _guide(ws: Worksheet, year: int) -> None:
     from .guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
 
-    width = 110
+    width = 72  # fits A4 portrait at 100 % in Excel and LibreOffice (which does not scale this sheet to the page)
     ws.column_dimensions["A"].width = width
     ws.cell(1, 1, f"{year}年项目支出绩效目标表 填报说明").font = _TITLE_FONT
     for row, line in enumerate(GUIDE_LINES, start=3):
