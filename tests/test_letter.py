@@ -9,8 +9,9 @@ from docx.shared import Pt
 
 from builders import error, failed_file, passed_file, unreadable_file, warning, warnings_file
 from validator.letter import write_letter, write_letters
-from validator.model import FileReport, Report
+from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
 from validator.office import OfficeSettings
+from validator.reader.safety import SAVE_AS
 
 TODAY = date(2026, 11, 28)
 SETTINGS = OfficeSettings(office="某市财政局预算绩效管理科", contact="张三", phone="0571-87000000",
@@ -235,3 +236,17 @@ def test_signature_is_never_alone_on_the_last_page(tmp_path: Path, file_report: 
     assert paragraphs[start].text
     kept = [bool(p.paragraph_format.keep_with_next) for p in paragraphs[start:]]
     assert kept == [True] * (len(kept) - 1) + [False]  # 特此函告, the blank line and the signer hold on
+
+
+def test_unreadable_letter_gives_the_save_as_advice_once(tmp_path: Path) -> None:
+    old_xls = Finding(rule=UNREADABLE_RULE, severity=Severity.ERROR, suggestion=SAVE_AS,
+                      message="文件是旧版 Excel 97-2003 格式（.xls）或 WPS 专有格式（.et），系统只接受 .xlsx。")
+    body = texts(letter(tmp_path, FileReport(path="inbox/文旅局.xls", findings=(old_xls,))))
+    problem = body[body.index("一、文件存在的问题") + 1]
+    assert problem == "文件是旧版 Excel 97-2003 格式（.xls）或 WPS 专有格式（.et），系统只接受 .xlsx。"
+    assert sum("另存为" in line for line in body) == 1 and body[body.index("二、处理办法") + 1].startswith("1．")
+    encrypted = Finding(rule=UNREADABLE_RULE, severity=Severity.ERROR, message="文件设置了打开密码（已加密），无法读取。",
+                        suggestion="请在 Excel 或 WPS 中取消密码保护后另存为 .xlsx 再提交。")
+    body = texts(letter(tmp_path, FileReport(path="inbox/文旅局.xlsx", findings=(encrypted,))))
+    assert body[body.index("一、文件存在的问题") + 1] == \
+        "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码保护后另存为 .xlsx 再提交。"  # specific advice stays

@@ -26,6 +26,7 @@ from .changes import compare
 from .model import FileReport, Finding, Report, Severity, Status
 from .naming import output_stem, unique_path
 from .office import OfficeSettings
+from .reader.safety import SAVE_AS
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -141,7 +142,8 @@ def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings
     _plain(doc, f"{_received(fr)}已收悉。经查，该文件无法读取，未能进行审核，审核结论为：{fr.status.verdict}。")
     _heading(doc, "一、文件存在的问题")
     for finding in fr.sorted_findings():
-        _plain(doc, _problem_text(finding))
+        # the generic "save as .xlsx" advice is spelt out step by step under 二、处理办法
+        _plain(doc, _problem_text(finding, advice=finding.suggestion != SAVE_AS))
     _heading(doc, "二、处理办法")
     for text in _SAVE_AS_STEPS:
         _plain(doc, text)
@@ -189,9 +191,9 @@ def _next_steps(fr: FileReport, settings: OfficeSettings, today: date) -> list[s
     return ["该表审核通过。上表所列提示事项请结合实际核实完善，无需重新报送。"]
 
 
-def _problem_text(finding: Finding) -> str:
+def _problem_text(finding: Finding, *, advice: bool = True) -> str:
     text = finding.message.rstrip("。")
-    if finding.suggestion:
+    if finding.suggestion and advice:
         text += f"。{finding.suggestion.rstrip('。')}"
     return text + "。"
 
