@@ -62,6 +62,7 @@ def test_publish_skips_and_names_failed_files(tmp_path: Path) -> None:
     code, text = _run("publish", _inbox(tmp_path), "-o", out, "--title", "某市司法局2027年项目支出绩效目标表")
     assert code == 0
     assert f"已跳过：{tmp_path / 'inbox' / 'bad.xlsx'}（有错误 1 条）" in text
+    assert "有错误的文件可用 validate 查看问题，改正后重新生成；或加 --include-failed 一并写入公开表。" in text
     assert f"已生成公开表：{out}（1 个文件，1 个项目；跳过 1 个文件）" in text
     sub = read_submission(out)
     assert sub.layout == "published" and [r.name.text for r in sub.projects] == ["普法经费"]
@@ -82,6 +83,7 @@ def test_publish_nothing_accepted(tmp_path: Path) -> None:
     (folder / "broken.xlsx").write_bytes(b"x")
     code, text = _run("publish", folder, "-o", tmp_path / "pub.xlsx")
     assert code == 1 and "没有可公开的提交" in text and not (tmp_path / "pub.xlsx").exists()
+    assert "--include-failed" not in text  # an unreadable file cannot be included anyway
 
 
 def test_publish_usage_errors(tmp_path: Path) -> None:

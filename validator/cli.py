@@ -215,6 +215,8 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
     selection = select_sources(sources, config, include_failed=include_failed, exclude=output)
     for skipped in selection.skipped:
         click.echo(f"已跳过：{skipped.path}（{skipped.reason}）")
+    if any(s.reason != "无法读取" for s in selection.skipped):
+        click.echo("有错误的文件可用 validate 查看问题，改正后重新生成；或加 --include-failed 一并写入公开表。")
     if not selection.included:
         click.echo("没有可公开的提交，未生成文件。")
         raise SystemExit(EXIT_FINDINGS)
