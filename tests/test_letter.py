@@ -250,3 +250,9 @@ def test_unreadable_letter_gives_the_save_as_advice_once(tmp_path: Path) -> None
     body = texts(letter(tmp_path, FileReport(path="inbox/文旅局.xlsx", findings=(encrypted,))))
     assert body[body.index("一、文件存在的问题") + 1] == \
         "文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码保护后另存为 .xlsx 再提交。"  # specific advice stays
+
+
+@pytest.mark.parametrize("file_report", [failed_file(), warnings_file(), unreadable_file()])
+def test_headings_stay_with_what_follows_them(tmp_path: Path, file_report: FileReport) -> None:
+    headings = [p for p in letter(tmp_path, file_report).paragraphs if p.text[:2] in {"一、", "二、", "三、", "四、"}]
+    assert len(headings) >= 2 and all(p.paragraph_format.keep_with_next for p in headings)

@@ -425,7 +425,8 @@ def _title(doc: DocxDocument, text: str) -> None:
 
 
 def _heading(doc: DocxDocument, text: str) -> None:
-    _plain(doc, text, font=HEADING_FONT)
+    """A 一、 heading in 黑体, never left alone at the foot of a page."""
+    _plain(doc, text, font=HEADING_FONT).paragraph_format.keep_with_next = True
 
 
 def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BODY_FONT) -> Paragraph:
