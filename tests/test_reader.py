@@ -140,3 +140,13 @@ def test_empty_merged_cell_is_located_at_its_anchor(tmp_path: Path) -> None:
     cells = {f.cell for f in validate(path).findings if f.rule == "field-required"}
     assert "A7" not in cells and "A6" in cells
 
+
+def test_template_year_that_is_not_a_plain_year(tmp_path: Path) -> None:
+    """'፩' and a 5000-digit string pass str.isdigit() but int() raises: the reader crashed."""
+    for year in ("፩", "9" * 5000, "99999"):
+        path = write_sub(tmp_path / "y.xlsx", good_sub())
+        book = load_workbook(path)
+        book["模板信息"]["B3"] = year
+        book.save(path)
+        report = validate(path)
+        assert report.status.value == "passed" and report.year == 2027  # from the title
