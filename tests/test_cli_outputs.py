@@ -133,3 +133,30 @@ def test_clean_batch_exits_0_with_outputs(tmp_path: Path) -> None:
     result = run(tmp_path / "in", "--letters", tmp_path / "l", "--summary", tmp_path / "s.xlsx")
     assert result.exit_code == 0
     assert len(list((tmp_path / "l").glob("*.docx"))) == 1
+
+
+def test_gbk_file_name_with_every_output(tmp_path: Path) -> None:
+    """A GBK-named file (Samba share, zip from Chinese Windows) crashed validate under a UTF-8
+    terminal (--format json and text) and in the letter, the annotated copy and the summary
+    (lone surrogates are not encodable). Names are shown decoded; JSON keeps the exact path."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/" + "绩效目标表.xlsx".encode("gbk")
+    write_sub(Path(os.fsdecode(raw)), good_sub())
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}  # strict UTF-8 stdout
+    command = [sys.executable, "-m", "validator", "validate", str(folder)]
+    out = subprocess.run([*command, "--format", "json"], capture_output=True, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr.decode(errors="replace")
+    [entry] = json.loads(out.stdout.decode("utf-8"))["files"]
+    assert os.fsencode(entry["path"]) == raw
+    out = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path)
+    assert out.returncode == 0 and "绩效目标表.xlsx：通过" in out.stdout.decode("utf-8")
+    result = run(folder, "--letters", tmp_path / "l", "--annotate", tmp_path / "a", "--summary", tmp_path / "s.xlsx")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "l").iterdir()] == ["某市司法局_绩效目标表_审核意见.docx"]
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["某市司法局_绩效目标表_审核标注.xlsx"]
+    assert load_workbook(tmp_path / "s.xlsx").worksheets[0]["B2"].value == "绩效目标表.xlsx"

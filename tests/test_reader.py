@@ -118,3 +118,35 @@ def test_reading_never_changes_the_file(tmp_path: Path, good_path: Path) -> None
     before = good_path.read_bytes()
     validate(good_path)
     assert good_path.read_bytes() == before
+
+
+def test_empty_merged_cell_is_located_at_its_anchor(tmp_path: Path) -> None:
+    """A finding about an empty merged area names the cell the user sees (the top-left
+    one), not a cell hidden under the merge."""
+    sub = good_sub()
+    sub.projects.append((None, "某局", 100, 100, 0, 0, GOOD_GOAL))
+    path = write_sub(tmp_path / "m.xlsx", sub)
+    book = load_workbook(path)
+    book["项目信息"].merge_cells("A5:B5")  # the project name merged with the (emptied) unit column
+    book["项目信息"]["A5"] = None
+    book.save(path)
+    findings = [f for f in validate(path).findings if f.rule == "field-required"]
+    assert [(f.sheet, f.cell) for f in findings] == [("项目信息", "A5")]
+    book = load_workbook(path)
+    book["项目信息"].merge_cells("A6:A7")
+    book["项目信息"]["B7"] = "某局"  # a row whose name cell is the lower half of an empty merge
+    book["项目信息"]["C7"] = 1
+    book.save(path)
+    cells = {f.cell for f in validate(path).findings if f.rule == "field-required"}
+    assert "A7" not in cells and "A6" in cells
+
+
+def test_template_year_that_is_not_a_plain_year(tmp_path: Path) -> None:
+    """'፩' and a 5000-digit string pass str.isdigit() but int() raises: the reader crashed."""
+    for year in ("፩", "9" * 5000, "99999"):
+        path = write_sub(tmp_path / "y.xlsx", good_sub())
+        book = load_workbook(path)
+        book["模板信息"]["B3"] = year
+        book.save(path)
+        report = validate(path)
+        assert report.status.value == "passed" and report.year == 2027  # from the title

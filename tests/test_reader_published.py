@@ -138,3 +138,25 @@ def test_every_finding_inside_an_indicator_cell_names_indicator_and_number(tmp_p
     assert all(f.indicator and re.match(r"^第\d+项 \S", f.indicator) for f in inside), inside
     whitespace = next(f for f in inside if f.rule == "text-whitespace")
     assert (whitespace.indicator, whitespace.value) == ("第2项 法治讲座 场次", "法治讲座\n场次")
+
+
+def test_large_utf8_table_in_a_folder_is_not_skipped(tmp_path: Path) -> None:
+    """Folders sniff the first 64 KB; when that cut a character in two, UTF-8 failed, the
+    bytes read as GB18030 mojibake, and the table was silently left out of the batch."""
+    rows = good_published()
+    rows += [(f"普法经费{i}", "600.00", "600.00", None, None, GOOD_GOAL, GOOD_CELL) for i in range(200)]
+    path = write_published(tmp_path / "大表.txt", rows)
+    data = next(pad + path.read_bytes() for pad in (b"", b" ", b"  ")
+                if (pad + path.read_bytes())[65536] & 0xC0 == 0x80)  # byte 64K inside a character
+    path.write_bytes(data)
+    assert collect_files([tmp_path]) == [path]
+
+
+def test_utf8_with_a_stray_byte_is_still_read(tmp_path: Path) -> None:
+    path = write_published(tmp_path / "t.txt", good_published())
+    data = path.read_bytes()
+    at = data.index("普法经费".encode())
+    path.write_bytes(data[:at] + b"\xff" + data[at:])  # a byte from a spliced copy
+    sub = read_submission(path)
+    assert [r.name.text for r in sub.projects] == ["\ufffd普法经费"]
+    assert collect_files([tmp_path]) == [path]

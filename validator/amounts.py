@@ -3,9 +3,10 @@ Decimal, never float arithmetic."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from .records import Cell
 
@@ -34,15 +35,26 @@ def to_decimal(raw: object) -> Decimal | None:
     """A cell value as Decimal with Excel's float noise removed, or None if not a number."""
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, (int, Decimal)):
+    if isinstance(raw, int):
         return Decimal(raw)
+    if isinstance(raw, Decimal):
+        return raw if raw.is_finite() else None
     if isinstance(raw, float):
-        exact = Decimal(repr(raw))
-        rounded = exact.quantize(_MICRO)
+        if not math.isfinite(raw):  # <v>1E+400</v> reads as inf: not an amount
+            return None
+        exact = Decimal(repr(raw + 0.0))  # + 0.0 turns -0.0 into 0.0 (no "-0.00" in messages)
+        rounded = _quantize(exact, _MICRO)
         if abs(exact - rounded) >= _NOISE:
             return exact
         return rounded.to_integral() if rounded == rounded.to_integral() else rounded.normalize()
     return None
+
+
+def _quantize(value: Decimal, step: Decimal) -> Decimal:
+    """`value.quantize(step)` with enough precision for any magnitude (the default context's 28
+    digits make quantize raise for 1e30 or a 27-digit amount with decimals)."""
+    with localcontext(prec=max(28, value.adjusted() - step.adjusted() + 2)):
+        return value.quantize(step)
 
 
 def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
@@ -63,7 +75,7 @@ def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
             return Amount(None, "text")
     if value < 0:
         return Amount(value, "negative")
-    if -value.as_tuple().exponent > decimals and value != value.quantize(Decimal(1).scaleb(-decimals)):
+    if -value.as_tuple().exponent > decimals and value != _quantize(value, Decimal(1).scaleb(-decimals)):
         return Amount(value, "decimals")
     return Amount(value)
 

@@ -29,13 +29,14 @@ from .docs import rule_purposes
 from .engine import validate_file
 from .inbox import (
     Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, path_from_text, path_to_text,
-    readable, remove_if_unchanged, remove_stale_temps, scan, sha256_of, unchanged,
+    remove_if_unchanged, remove_stale_temps, scan, sha256_of, unchanged,
 )
 from .ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
 from .letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from .model import FileReport, Report, Status
 from .naming import output_stem, safe_part
 from .summary import write_summary
+from .text import readable
 
 log = logging.getLogger("validator.bot")
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .text import readable
+
 TEMP_PREFIX = ".validator-tmp-"
 _TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp", ".lock")
 _SYSTEM_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -97,16 +99,6 @@ def _open_elsewhere(path: Path) -> bool:
     if len(name) > 2:
         owners.add(f"~${name[2:]}")
     return any((path.parent / owner).exists() for owner in owners)
-
-
-def readable(text: str) -> str:
-    """A file name as a person should see it. Names that are not UTF-8 (zip tools and Samba
-    shares on Chinese Windows still produce GBK names) are decoded as GB18030."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("gb18030", errors="replace")
 
 
 def path_to_text(path: Path) -> str:

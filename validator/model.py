@@ -4,11 +4,14 @@ summary) reads. Plain frozen dataclasses that round-trip through JSON."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from typing import Any, Iterable
+
+from .text import readable
 
 
 class Severity(str, Enum):
@@ -46,6 +49,7 @@ _VERDICTS = {
 }
 
 UNREADABLE_RULE = "file-unreadable"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,8 @@ class FileReport:
 
     @property
     def name(self) -> str:
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        """The file name as the user sees it (a GBK name decoded), for letters and summaries."""
+        return readable(self.path.replace("\\", "/").rsplit("/", 1)[-1])
 
     @property
     def errors(self) -> int:
@@ -214,7 +219,10 @@ class Report:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        """UTF-8-safe JSON: a path that is not UTF-8 (a GBK file name) keeps its exact bytes
+        as `\\udcXX` escapes instead of making the output unencodable."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:

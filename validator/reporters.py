@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from .model import FileReport, Finding, Report
+from .text import readable
 
 
 def finding_line(file_name: str, finding: Finding) -> str:
@@ -18,8 +19,9 @@ def finding_line(file_name: str, finding: Finding) -> str:
 
 
 def file_block(report: FileReport, *, quiet: bool = False) -> list[str]:
-    lines = [] if quiet else [finding_line(report.path, f) for f in report.sorted_findings()]
-    lines.append(f"{report.path}：{report.status.office_verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
+    path = readable(report.path)  # a GBK file name must not make the terminal output unencodable
+    lines = [] if quiet else [finding_line(path, f) for f in report.sorted_findings()]
+    lines.append(f"{path}：{report.status.office_verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
     return lines
 
 

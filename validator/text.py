@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date, datetime
@@ -42,3 +43,22 @@ def key(text: str) -> str:
 def shorten(text: str, limit: int = 40) -> str:
     text = normalize(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def readable(text: str) -> str:
+    """A file name or path as a person should see it. Components that are not UTF-8 (zip
+    tools and Samba shares on Chinese Windows still produce GBK names, which Python keeps as
+    lone surrogates) are decoded as GB18030, so the result can always be printed and saved."""
+    return "/".join(_readable_part(part) for part in text.split("/"))
+
+
+def _readable_part(part: str) -> str:
+    try:
+        part.encode("utf-8")
+        return part
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(part).decode("gb18030", errors="replace")
+    except UnicodeEncodeError:  # a surrogate that no file name decoding produced
+        return part.encode("utf-8", errors="replace").decode("utf-8")

@@ -4,6 +4,7 @@ control-number sheets that `validator template` writes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,6 +19,7 @@ from .layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter
 from .workbook import Grid
 
 TOTAL_NAMES = {"合计", "总计", "合计数"}
+_YEAR = re.compile(r"[0-9]{4}")  # not str.isdigit(): "፩" and 5000-digit strings pass it and int() fails
 
 
 def read_template(path: Path, grids: list[Grid]) -> Submission:
@@ -80,7 +82,7 @@ def _meta(grids: list[Grid]) -> TemplateMeta | None:
     year = pairs.get("year", "")
     return TemplateMeta(
         template_id=pairs.get("template_id"), version=pairs.get("version"),
-        year=int(year) if year.isdigit() else None, department=pairs.get("department") or None,
+        year=int(year) if _YEAR.fullmatch(year) else None, department=pairs.get("department") or None,
         rules_checksum=pairs.get("rules_checksum"), sheet=grid.name,
     )
 

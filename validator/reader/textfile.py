@@ -6,6 +6,7 @@ grid itself is named after the file for messages about the table as a whole."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -23,15 +24,33 @@ _HEADER_WORDS = ("项目名称", "绩效指标")
 _SAVE_AS_TEXT = "请把表格另存为“文本文件（制表符分隔）”（UTF-8 或 GB18030 编码），或另存为 .xlsx 后重新提交。"
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: a BOM decides, else UTF-8, else GB18030 (which covers GBK and GB2312)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+def decode(data: bytes, *, final: bool = True) -> str:
+    """Bytes to text: a BOM decides, else UTF-8, else GB18030 (which covers GBK and GB2312).
+    A table in UTF-8 (or the BOM's encoding) with a few stray bytes, from a cut or spliced
+    copy, is read with the bad bytes as U+FFFD rather than rejected or read as GB18030
+    mojibake. `final=False` is for the first bytes of a longer file: a character cut at the
+    end is dropped instead of failing."""
+    encodings = [e for bom, e in _BOMS if data.startswith(bom)][:1] or ["utf-8", "gb18030"]
+    decoded: list[str] = []
+    error: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            decoded.append(_decoder(encoding).decode(data, final))
+        except UnicodeDecodeError as exc:
+            error = error or exc
+        if decoded and _HEADER_WORDS[0] in decoded[-1]:
+            return decoded[-1]
+    lenient = _decoder(encodings[0], "replace").decode(data, final)
+    if _HEADER_WORDS[0] in lenient:
+        return lenient
+    if decoded:
+        return decoded[0]
+    assert error is not None
+    raise error
+
+
+def _decoder(encoding: str, errors: str = "strict") -> codecs.IncrementalDecoder:
+    return codecs.getincrementaldecoder(encoding)(errors)
 
 
 def load_text_grid(path: Path) -> Grid:
@@ -61,7 +80,7 @@ def looks_like_published_text(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
-        text = decode(head)
+        text = decode(head, final=False)
     except (OSError, UnicodeDecodeError):
         return False
     lines = _LINE_BREAK.split(text)[:SNIFF_LINES]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ class Grid:
     rows: list[list[Cell | None]]
     hidden: bool = False
     is_text: bool = False
+    # (row, col) of each non-anchor cell of a merged area -> the anchor's coordinate, which is
+    # where the user sees (and fills in) the area even when it is empty.
+    merged: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def cell(self, row: int, col: int) -> Cell | None:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -42,8 +45,10 @@ class Grid:
         return cell.text if cell else ""
 
     def located(self, row: int, col: int) -> Cell:
-        """The cell at (row, col), or an empty cell carrying that location."""
-        return self.cell(row, col) or Cell(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
+        """The cell at (row, col), or an empty cell carrying that location (the anchor's, inside
+        a merged area)."""
+        where = self.merged.get((row, col)) or coordinate(row, col, text=self.is_text)
+        return self.cell(row, col) or Cell(self.cell_sheet, where, None)
 
     @property
     def cell_sheet(self) -> str | None:
@@ -83,7 +88,8 @@ def _open(path: Path) -> Any:
 def _grid(ws: Any) -> Grid:
     # Only the cells the file really holds: a sheet may declare (or be formatted down to)
     # a million rows, and asking openpyxl for each would create them.
-    merged = _merged_lookup(ws)
+    areas = _merged_lookup(ws)
+    merged = {at: anchor for at, anchor in areas.items() if anchor.value is not None}
     stored = [c for c in ws._cells.values() if c.row <= MAX_ROWS and c.column <= MAX_COLS]
     height = max((c.row for c in stored if c.value is not None), default=0)
     height = max([height] + [r + 1 for r, _ in merged])
@@ -95,7 +101,8 @@ def _grid(ws: Any) -> Grid:
             rows[c.row - 1][c.column - 1] = _cell(ws.title, c)
     for (r, col), anchor in merged.items():
         rows[r][col] = _cell(ws.title, anchor)
-    return Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
+    anchors = {at: anchor.coordinate for at, anchor in areas.items()}
+    return Grid(ws.title, rows, hidden=ws.sheet_state != "visible", merged=anchors)
 
 
 def _merged_lookup(ws: Any) -> dict[tuple[int, int], Any]:
@@ -105,8 +112,6 @@ def _merged_lookup(ws: Any) -> dict[tuple[int, int], Any]:
         if area.min_row > MAX_ROWS or area.min_col > MAX_COLS:
             continue
         anchor = ws.cell(area.min_row, area.min_col)
-        if anchor.value is None:
-            continue
         for r in range(area.min_row, min(area.max_row, area.min_row + 500) + 1):
             for c in range(area.min_col, min(area.max_col, MAX_COLS) + 1):
                 if (r, c) != (area.min_row, area.min_col):
