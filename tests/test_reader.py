@@ -150,3 +150,35 @@ def test_template_year_that_is_not_a_plain_year(tmp_path: Path) -> None:
         book.save(path)
         report = validate(path)
         assert report.status.value == "passed" and report.year == 2027  # from the title
+
+
+def _add_merge(path: Path, ref: str) -> None:
+    """Add a merged area to 项目信息 by editing the XML, as another program could write it."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"</mergeCells>", f'<mergeCell ref="{ref}"/></mergeCells>'.encode())
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def test_merging_whole_columns_is_refused_before_loading(tmp_path: Path) -> None:
+    """openpyxl builds an object per merged cell: this 13 KB file took 25 s, A1:XFD1048576
+    would never finish (a stuck batch, a stuck bot)."""
+    path = write_sub(tmp_path / "cols.xlsx", good_sub())
+    _add_merge(path, "H1:J1048576")
+    [finding] = validate(path).findings
+    assert finding.rule == "file-unreadable"
+    assert "“项目信息”合并的单元格过多" in finding.message and "H1:J1048576" in finding.message
+
+
+def test_a_far_away_cell_is_reported_not_a_memory_bomb(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "far.xlsx", good_sub())
+    book = load_workbook(path)
+    book["项目信息"].cell(150_000, 150, "x")  # a 150,000 x 150 grid: gigabytes as Python lists
+    book.save(path)
+    [finding] = validate(path).findings
+    assert finding.rule == "file-unreadable" and "“项目信息”的内容范围过大" in finding.message
+    assert "ET150000" in finding.suggestion
