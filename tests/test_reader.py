@@ -174,6 +174,17 @@ def test_merging_whole_columns_is_refused_before_loading(tmp_path: Path) -> None
     assert "“项目信息”合并的单元格过多" in finding.message and "H1:J1048576" in finding.message
 
 
+def test_a_note_merged_across_the_table_is_a_note(tmp_path: Path) -> None:
+    """It filled every column with the note: a project named "注：…" with four bad amounts."""
+    sub = good_sub()
+    sub.projects.append(("注：金额单位为万元。",))
+    path = write_sub(tmp_path / "note.xlsx", sub)
+    _add_merge(path, "A5:G5")
+    assert validate(path).status.value == "passed"
+    _add_merge(path, "A7:G3000")  # and a large empty merged block below: nothing to read there
+    assert validate(path).status.value == "passed"
+
+
 def test_a_far_away_cell_is_reported_not_a_memory_bomb(tmp_path: Path) -> None:
     path = write_sub(tmp_path / "far.xlsx", good_sub())
     book = load_workbook(path)

@@ -82,8 +82,9 @@ def field_getter(grid: Grid, header: Header, row: int) -> Getter:
 
 
 def _is_note(grid: Grid, row: int) -> bool:
-    texts = [c.text for c in grid.rows[row] if c is not None and c.text]
-    return len(texts) == 1 and texts[0].startswith(NOTE_PREFIXES)
+    # By coordinate: a note merged across the table (A9:G9) fills every column with one cell.
+    texts = {c.coord: c.text for c in grid.rows[row] if c is not None and c.text}
+    return len(texts) == 1 and next(iter(texts.values())).startswith(NOTE_PREFIXES)
 
 
 def data_rows(grid: Grid, header: Header) -> list[int]:
