@@ -193,3 +193,16 @@ def test_a_far_away_cell_is_reported_not_a_memory_bomb(tmp_path: Path) -> None:
     [finding] = validate(path).findings
     assert finding.rule == "file-unreadable" and "“项目信息”的内容范围过大" in finding.message
     assert "ET150000" in finding.suggestion
+
+
+def test_header_below_a_long_block_of_instructions(tmp_path: Path) -> None:
+    """Only the first 20 rows were searched: with 30 lines of 填报说明 pasted above the
+    table, the report said the sheet 项目信息 did not exist."""
+    path = write_sub(tmp_path / "deep.xlsx", good_sub())
+    book = load_workbook(path)
+    for name in ("项目信息", "绩效指标"):
+        book[name].insert_rows(1, 30)
+        book[name]["A1"] = "填报说明：请按下列要求填写……"
+    book.save(path)
+    report = validate(path)
+    assert report.status.value == "passed" and report.indicators == 3
