@@ -245,6 +245,7 @@ def _apply(book: Any, edit: tuple[Any, ...]) -> None:
 @example([("merge", "项目信息", 4, 1, 1, 6), ("merge", "绩效指标", 4, 1, 2, 0)])
 @example([("shift", "绩效指标", 20), ("shift", "项目信息", 18)])
 @example([("set", "模板信息", 3, 2, "፩", None)])
+@example([("set", "模板信息", 2, 2, "x" * 10_000, None), ("set", "绩效指标", 4, 6, "1、" * 2_000, None)])
 @example([("set", "模板信息", 3, 2, "9" * 5000, None)])
 @example([("merge", "项目信息", 6, 1, 1, 0), ("dup-header", "项目信息", 7)])
 @example([("set", "绩效指标", 4, 6, 0.95, "0%"), ("set", "绩效指标", 5, 6, datetime(2021, 12, 31), None)])
