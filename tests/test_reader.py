@@ -150,3 +150,59 @@ def test_template_year_that_is_not_a_plain_year(tmp_path: Path) -> None:
         book.save(path)
         report = validate(path)
         assert report.status.value == "passed" and report.year == 2027  # from the title
+
+
+def _add_merge(path: Path, ref: str) -> None:
+    """Add a merged area to 项目信息 by editing the XML, as another program could write it."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"</mergeCells>", f'<mergeCell ref="{ref}"/></mergeCells>'.encode())
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def test_merging_whole_columns_is_refused_before_loading(tmp_path: Path) -> None:
+    """openpyxl builds an object per merged cell: this 13 KB file took 25 s, A1:XFD1048576
+    would never finish (a stuck batch, a stuck bot)."""
+    path = write_sub(tmp_path / "cols.xlsx", good_sub())
+    _add_merge(path, "H1:J1048576")
+    [finding] = validate(path).findings
+    assert finding.rule == "file-unreadable"
+    assert "“项目信息”合并的单元格过多" in finding.message and "H1:J1048576" in finding.message
+
+
+def test_a_note_merged_across_the_table_is_a_note(tmp_path: Path) -> None:
+    """It filled every column with the note: a project named "注：…" with four bad amounts."""
+    sub = good_sub()
+    sub.projects.append(("注：金额单位为万元。",))
+    path = write_sub(tmp_path / "note.xlsx", sub)
+    _add_merge(path, "A5:G5")
+    assert validate(path).status.value == "passed"
+    _add_merge(path, "A7:G3000")  # and a large empty merged block below: nothing to read there
+    assert validate(path).status.value == "passed"
+
+
+def test_a_far_away_cell_is_reported_not_a_memory_bomb(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "far.xlsx", good_sub())
+    book = load_workbook(path)
+    book["项目信息"].cell(150_000, 150, "x")  # a 150,000 x 150 grid: gigabytes as Python lists
+    book.save(path)
+    [finding] = validate(path).findings
+    assert finding.rule == "file-unreadable" and "“项目信息”的内容范围过大" in finding.message
+    assert "ET150000" in finding.suggestion
+
+
+def test_header_below_a_long_block_of_instructions(tmp_path: Path) -> None:
+    """Only the first 20 rows were searched: with 30 lines of 填报说明 pasted above the
+    table, the report said the sheet 项目信息 did not exist."""
+    path = write_sub(tmp_path / "deep.xlsx", good_sub())
+    book = load_workbook(path)
+    for name in ("项目信息", "绩效指标"):
+        book[name].insert_rows(1, 30)
+        book[name]["A1"] = "填报说明：请按下列要求填写……"
+    book.save(path)
+    report = validate(path)
+    assert report.status.value == "passed" and report.indicators == 3

@@ -12,7 +12,7 @@ from ..columns import header_key
 from ..records import Cell
 from .workbook import Grid, coordinate
 
-HEADER_SCAN_ROWS = 20
+HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines
 NOTE_PREFIXES = ("注:", "注：", "说明:", "说明：", "填表说明", "备注:")
 # Lines above a table: "部门名称：某局" (not "单位：万元") and a title with the year.
 DEPARTMENT_LINE = re.compile(r"^(?:部门名称|单位名称|填报单位|预算单位)[:：]\s*(.+)$")
@@ -82,8 +82,9 @@ def field_getter(grid: Grid, header: Header, row: int) -> Getter:
 
 
 def _is_note(grid: Grid, row: int) -> bool:
-    texts = [c.text for c in grid.rows[row] if c is not None and c.text]
-    return len(texts) == 1 and texts[0].startswith(NOTE_PREFIXES)
+    # By coordinate: a note merged across the table (A9:G9) fills every column with one cell.
+    texts = {c.coord: c.text for c in grid.rows[row] if c is not None and c.text}
+    return len(texts) == 1 and next(iter(texts.values())).startswith(NOTE_PREFIXES)
 
 
 def data_rows(grid: Grid, header: Header) -> list[int]:

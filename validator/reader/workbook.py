@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .safety import SAVE_AS, check_workbook_file
 
 MAX_ROWS = 200_000
 MAX_COLS = 200
+MAX_CELLS = 5_000_000  # rows x columns of one sheet's data: 50,000 rows x 100 columns
 
 
 @dataclass
@@ -31,9 +32,6 @@ class Grid:
     rows: list[list[Cell | None]]
     hidden: bool = False
     is_text: bool = False
-    # (row, col) of each non-anchor cell of a merged area -> the anchor's coordinate, which is
-    # where the user sees (and fills in) the area even when it is empty.
-    merged: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def cell(self, row: int, col: int) -> Cell | None:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -45,10 +43,8 @@ class Grid:
         return cell.text if cell else ""
 
     def located(self, row: int, col: int) -> Cell:
-        """The cell at (row, col), or an empty cell carrying that location (the anchor's, inside
-        a merged area)."""
-        where = self.merged.get((row, col)) or coordinate(row, col, text=self.is_text)
-        return self.cell(row, col) or Cell(self.cell_sheet, where, None)
+        """The cell at (row, col), or an empty cell carrying that location."""
+        return self.cell(row, col) or Cell(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
 
     @property
     def cell_sheet(self) -> str | None:
@@ -88,35 +84,38 @@ def _open(path: Path) -> Any:
 def _grid(ws: Any) -> Grid:
     # Only the cells the file really holds: a sheet may declare (or be formatted down to)
     # a million rows, and asking openpyxl for each would create them.
-    areas = _merged_lookup(ws)
-    merged = {at: anchor for at, anchor in areas.items() if anchor.value is not None}
-    stored = [c for c in ws._cells.values() if c.row <= MAX_ROWS and c.column <= MAX_COLS]
-    height = max((c.row for c in stored if c.value is not None), default=0)
-    height = max([height] + [r + 1 for r, _ in merged])
-    width = max((c.column for c in stored if c.value is not None), default=0)
-    width = max([width] + [c + 1 for _, c in merged])
+    stored = [c for c in ws._cells.values() if c.value is not None and c.row <= MAX_ROWS and c.column <= MAX_COLS]
+    height = max((c.row for c in stored), default=0)
+    width = max((c.column for c in stored), default=0)
+    if height * width > MAX_CELLS:  # a few far-away cells would make a grid of gigabytes
+        lowest = max(stored, key=lambda c: c.row).coordinate
+        rightmost = max(stored, key=lambda c: c.column).coordinate
+        raise UnreadableFile(
+            f"工作表“{ws.title}”的内容范围过大（{height} 行 × {width} 列），超出可审核的范围。",
+            f"请删除表格以外的多余内容（最下方的内容在 {lowest}，最右侧的在 {rightmost}），另存为 .xlsx 后重新提交。",
+        )
     rows: list[list[Cell | None]] = [[None] * width for _ in range(height)]
     for c in stored:
-        if c.value is not None and c.row <= height and c.column <= width:
-            rows[c.row - 1][c.column - 1] = _cell(ws.title, c)
-    for (r, col), anchor in merged.items():
-        rows[r][col] = _cell(ws.title, anchor)
-    anchors = {at: anchor.coordinate for at, anchor in areas.items()}
-    return Grid(ws.title, rows, hidden=ws.sheet_state != "visible", merged=anchors)
+        rows[c.row - 1][c.column - 1] = _cell(ws.title, c)
+    _spread_merged(ws, rows)
+    return Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
 
 
-def _merged_lookup(ws: Any) -> dict[tuple[int, int], Any]:
-    """(row, col) of every non-anchor cell in a merged area -> the anchor cell."""
-    lookup: dict[tuple[int, int], Any] = {}
+def _spread_merged(ws: Any, rows: list[list[Cell | None]]) -> None:
+    """Every cell of a merged area reads as its anchor (top-left) cell: its value, and the
+    coordinate the user sees even when the area is empty. Only the part inside the sheet's
+    data is filled, with one shared Cell per area (safety.py caps the merged cells of a sheet)."""
+    height, width = len(rows), len(rows[0]) if rows else 0
     for area in ws.merged_cells.ranges:
-        if area.min_row > MAX_ROWS or area.min_col > MAX_COLS:
+        if area.min_row > height or area.min_col > width:
             continue
-        anchor = ws.cell(area.min_row, area.min_col)
-        for r in range(area.min_row, min(area.max_row, area.min_row + 500) + 1):
-            for c in range(area.min_col, min(area.max_col, MAX_COLS) + 1):
-                if (r, c) != (area.min_row, area.min_col):
-                    lookup[(r - 1, c - 1)] = anchor
-    return lookup
+        anchor = rows[area.min_row - 1][area.min_col - 1]
+        if anchor is None:
+            anchor = Cell(ws.title, f"{get_column_letter(area.min_col)}{area.min_row}", None)
+        for r in range(area.min_row - 1, min(area.max_row, height)):
+            row = rows[r]
+            for c in range(area.min_col - 1, min(area.max_col, width)):
+                row[c] = anchor
 
 
 def _cell(sheet: str, source: Any) -> Cell | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..amounts import parse_amount
+from ..indicators import clip
 from ..records import Submission
 from .base import Options, Problem
 
@@ -36,5 +37,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             amount = parse_amount(cell, decimals=decimals)
             if amount.problem and cell is not None:
                 message, suggestion = _MESSAGES[amount.problem]
-                yield Problem(f"{label}{message.format(v=cell.display, d=decimals)}",
+                yield Problem(f"{label}{message.format(v=clip(cell.display), d=decimals)}",
                               suggestion.format(d=decimals), cell=cell, project=row.name.text or None)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..amounts import fmt, parse_amount
+from ..indicators import clip
 from ..records import ControlAmounts, FundsRow, Submission
 from ..sheets import CONTROL_SHEET, PROJECT_SHEET
 from ..text import key
@@ -39,7 +40,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         yield from _compare(row, control, tolerance)
     for k, control in submission.control.items():
         if k not in seen:
-            yield Problem(f"控制数中的项目“{control.project}”未在项目信息表中填报。",
+            yield Problem(f"控制数中的项目“{clip(control.project)}”未在项目信息表中填报。",
                           "请按预算科下达的项目清单填报，不要删除或改名预填的项目。",
                           sheet=submission.sheets_found.get(PROJECT_SHEET, CONTROL_SHEET), project=control.project)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..indicators import clip
 from ..records import Indicator, Submission
 from ..text import key
 from .base import Options, Problem, at_indicator
@@ -30,7 +31,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             if not k:
                 continue
             if k in first:
-                yield at_indicator(ind, ind.name, f"指标“{ind.name.text}”在本项目中重复（另见 {_where(first[k], ind)}）。",  # type: ignore[union-attr]
+                yield at_indicator(ind, ind.name, f"指标“{clip(ind.name.text)}”在本项目中重复（另见 {_where(first[k], ind)}）。",  # type: ignore[union-attr]
                                    "请删除重复的指标，或合并为一条并写明指标值。")
             else:
                 first[k] = ind
@@ -40,5 +41,5 @@ def _where(first: Indicator, ind: Indicator) -> str:
     """The earlier indicator's cell, or its number when both sit in one cell (published layout)."""
     assert first.name is not None and ind.name is not None
     if (first.name.sheet, first.name.coord) == (ind.name.sheet, ind.name.coord):
-        return f"本单元格{first.label}"
+        return f"本单元格{clip(first.label)}"
     return first.name.coord

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..indicators import clip
 from ..records import Cell, Submission
 from ..text import key
 from .base import Options, Problem
@@ -29,7 +30,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if not k:
             continue
         if k in first:
-            yield Problem(f"项目名称“{row.name.text}”与 {first[k].coord} 重复。",
+            yield Problem(f"项目名称“{clip(row.name.text)}”与 {first[k].coord} 重复。",
                           "同一项目只填一行；如确为不同项目，请在名称中加以区分。",
                           cell=row.name, project=row.name.text)
         else:

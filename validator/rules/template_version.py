@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..indicators import clip
 from ..records import Submission
 from ..sheets import TEMPLATE_ID, TEMPLATE_VERSION
 from .base import Options, Problem
@@ -33,5 +34,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         return
     accepted = [str(v) for v in options["accepted"]]
     if meta.version not in accepted:
-        yield Problem(f"模板版本为 {meta.version or '（未知）'}，当前接受的版本为 {'、'.join(accepted)}。",
+        yield Problem(f"模板版本为 {clip(meta.version or '（未知）')}，当前接受的版本为 {'、'.join(accepted)}。",
                       "请下载最新版本的标准模板，把内容复制过去后重新提交。", sheet=meta.sheet, value=meta.version)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..indicators import clip
 from ..records import Cell, Submission
 from .base import Options, Problem
 
@@ -56,5 +57,5 @@ def _hit(pattern: re.Pattern[str], cell: Cell | None) -> bool:
 
 
 def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:
-    return Problem(f"{label}“{cell.text}”含有占位或示例文字。", f"请把{label}改为实际内容。",
+    return Problem(f"{label}“{clip(cell.text)}”含有占位或示例文字。", f"请把{label}改为实际内容。",
                    cell=cell, project=project, indicator=indicator)

@@ -31,5 +31,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             continue
         count = len(result.parts)
         targets = "；".join(f"{part.label or ''}{part}" for part in result.parts)
-        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”包含{count}个目标（{targets}）。",
+        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”包含{count}个目标（{clip(targets, 80)}）。",
                            f"请拆分为{count}条指标，每条只填一个目标值。", value=cell.display)
