@@ -30,7 +30,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import column_index_from_string
 
-from helpers import PUBLISHED_HEADER, good_sub, write_sub
+from helpers import GOOD_CELL, PUBLISHED_HEADER, good_published, good_sub, write_published, write_sub
 from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.config import load_config
 from validator.engine import validate_file
@@ -366,6 +366,29 @@ def test_published_text_mutations(workdir: Path, mutations: list[tuple[Any, ...]
     path = _fresh(workdir, suffix)
     path.write_bytes(data)
     check_text(path)
+
+
+INDICATOR_CELLS = st.one_of(
+    MESSY, st.just(GOOD_CELL),
+    st.builds("1、产出指标：{}，年度指标值：{}。 2、满意度指标：群众满意度，年度指标值：{}".format, MESSY_TEXT, MESSY_TEXT, MESSY_TEXT),
+)
+PUBLISHED_ROWS = st.lists(st.tuples(MESSY, MESSY, MESSY, MESSY, MESSY, MESSY, INDICATOR_CELLS), max_size=6)
+
+
+def _as_text(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return re.sub(r"[\t\r\n]", " ", text)  # a tab or line break inside a cell is a new cell or line
+
+
+@FUZZ
+@given(PUBLISHED_ROWS, st.booleans(), st.sampled_from([".xlsx", ".txt"]))
+def test_published_layout_with_messy_rows(workdir: Path, rows: list[tuple[Any, ...]], keep_good: bool,
+                                          suffix: str) -> None:
+    rows = (good_published() if keep_good else []) + rows
+    if suffix == ".txt":
+        rows = [tuple(_as_text(v) for v in row) for row in rows]
+    path = write_published(_fresh(workdir, suffix), rows)
+    (check_text if suffix == ".txt" else check_workbook)(path)
 
 
 # ---------------------------------------------------------------- the command line over a folder
