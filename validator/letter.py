@@ -63,19 +63,13 @@ def write_letter(
     """Write the feedback letter for one submission and return its path. With `previous`
     (the unit's earlier submission of the same table) the letter also says what changed."""
     today = today or date.today()
-    doc = _new_document(settings)
-    title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
-    _title(doc, title)
-    _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
-    _BODIES[file_report.status](doc, file_report, settings, today)
-    if previous is not None:
-        _changes_section(doc, file_report, previous)
-    _closing(doc, settings, today)
-    _properties(doc, title, settings, today)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(target))
-    return target
+
+    def body(doc: DocxDocument) -> None:
+        _BODIES[file_report.status](doc, file_report, settings, today)
+        if previous is not None:
+            _changes_section(doc, file_report, previous)
+
+    return _write(file_report, path, settings=settings, today=today, body=body)
 
 
 def write_note(
@@ -84,13 +78,22 @@ def write_note(
 ) -> Path:
     """A short letter with the usual title, addressee and closing around `paragraphs`
     (e.g. the answer to a file identical to one already reviewed)."""
-    today = today or date.today()
+
+    def body(doc: DocxDocument) -> None:
+        for text in paragraphs:
+            _plain(doc, text)
+
+    return _write(file_report, path, settings=settings, today=today or date.today(), body=body)
+
+
+def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date,
+           body: Callable[[DocxDocument], None]) -> Path:
+    """The frame every letter shares: title, addressee, `body`, closing, document metadata."""
     doc = _new_document(settings)
     title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
     _title(doc, title)
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
-    for text in paragraphs:
-        _plain(doc, text)
+    body(doc)
     _closing(doc, settings, today)
     _properties(doc, title, settings, today)
     target = Path(path)
