@@ -214,7 +214,9 @@ def _apply(book: Any, edit: tuple[Any, ...]) -> None:
         put(ws, row, col, value, fmt)
     elif kind == "merge":
         row, col, height, width = args
-        if height or width:
+        overlaps = any(a.min_row <= row + height and row <= a.max_row and a.min_col <= col + width and col <= a.max_col
+                       for a in ws.merged_cells.ranges)
+        if (height or width) and not overlaps:  # Excel cannot make overlapping merged areas
             ws.merge_cells(start_row=row, start_column=col, end_row=row + height, end_column=col + width)
     elif kind == "hide":
         ws.row_dimensions[args[0]].hidden = True
@@ -248,6 +250,7 @@ def _apply(book: Any, edit: tuple[Any, ...]) -> None:
 @example([("set", "模板信息", 2, 2, "x" * 10_000, None), ("set", "绩效指标", 4, 6, "1、" * 2_000, None)])
 @example([("set", "模板信息", 3, 2, "9" * 5000, None)])
 @example([("merge", "项目信息", 6, 1, 1, 0), ("dup-header", "项目信息", 7)])
+@example([("merge", "绩效指标", 3, 4, 1, 1), ("merge", "绩效指标", 4, 5, 0, 1)])
 @example([("set", "绩效指标", 4, 6, 0.95, "0%"), ("set", "绩效指标", 5, 6, datetime(2021, 12, 31), None)])
 def test_template_with_messy_cells(workdir: Path, edits: list[tuple[Any, ...]]) -> None:
     path = _fresh(workdir, ".xlsx")
