@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+# In CI the property-based tests replay the same examples every run, so a landing never
+# depends on luck; on a developer's machine they keep exploring new inputs.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 from builders import SHEET, failed_file, passed_file, unreadable_file, warnings_file  # noqa: E402
 from helpers import good_sub, write_sub  # noqa: E402
