@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from typing import Iterable
 
 from .records import Cell
 
@@ -78,6 +79,15 @@ def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
     if -value.as_tuple().exponent > decimals and value != _quantize(value, Decimal(1).scaleb(-decimals)):
         return Amount(value, "decimals")
     return Amount(value)
+
+
+def sum_amounts(cells: Iterable[Cell | None]) -> Decimal | None:
+    """The exact sum of the cells (empty counts as 0), or None when any is invalid or a
+    formula: such a sum cannot be checked, and the cell itself is reported elsewhere."""
+    amounts = [parse_amount(cell) for cell in cells]
+    if any(a.problem or a.formula for a in amounts):
+        return None
+    return sum((a.zero_if_empty for a in amounts), Decimal(0))
 
 
 def fmt(value: Decimal | None) -> str:

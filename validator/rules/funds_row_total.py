@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..amounts import fmt, parse_amount
+from ..amounts import fmt, parse_amount, sum_amounts
 from ..records import Submission
 from .base import Options, Problem
 
@@ -28,10 +28,9 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     tolerance = Decimal(str(options["tolerance"]))
     for row in submission.rows:
         total = parse_amount(row.total)
-        parts = [parse_amount(c) for c in row.parts]
-        if total.value is None or any(p.problem or p.formula for p in parts) or total.problem:
+        expected = sum_amounts(row.parts)
+        if total.value is None or total.problem or expected is None:
             continue  # empty, formula or invalid amounts are reported by other rules
-        expected = sum((p.zero_if_empty for p in parts), Decimal(0))
         if abs(total.value - expected) > tolerance:
             yield Problem(
                 f"总计 {fmt(total.value)} 不等于 财政拨款 + 财政专户拨款 + 其他资金 = {fmt(expected)}"

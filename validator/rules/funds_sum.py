@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..amounts import fmt, parse_amount
+from ..amounts import fmt, parse_amount, sum_amounts
 from ..records import FundsRow, RowKind, Submission
 from .base import Options, Problem
 
@@ -42,11 +42,8 @@ def _compare(summary: FundsRow, members: list[FundsRow], what: str, tolerance: D
         stated = parse_amount(cell)
         if stated.value is None or stated.problem or not members:
             continue
-        amounts = [parse_amount(m.amounts[label]) for m in members]
-        if any(a.problem or a.formula for a in amounts):
-            continue
-        expected = sum((a.zero_if_empty for a in amounts), Decimal(0))
-        if abs(stated.value - expected) > tolerance:
+        expected = sum_amounts(m.amounts[label] for m in members)
+        if expected is not None and abs(stated.value - expected) > tolerance:
             yield Problem(
                 f"“{summary.name.text}”行的{label} {fmt(stated.value)} 不等于{what}之和 {fmt(expected)}"
                 f"（相差 {fmt(stated.value - expected)}）。",
