@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -66,7 +67,6 @@ def validate_file(path: Path, config: Config) -> FileReport:
 
 
 def _describe(base: FileReport, sub: Submission) -> FileReport:
-    from dataclasses import replace
 
     names = tuple(r.name.text for r in sub.projects if r.name.text)
     return replace(base, unit=sub.department, year=sub.year, layout=sub.layout, projects=names,
