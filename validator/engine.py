@@ -67,7 +67,6 @@ def validate_file(path: Path, config: Config) -> FileReport:
 
 
 def _describe(base: FileReport, sub: Submission) -> FileReport:
-
     names = tuple(r.name.text for r in sub.projects if r.name.text)
     return replace(base, unit=sub.department, year=sub.year, layout=sub.layout, projects=names,
                    indicators=len(sub.indicators))
