@@ -327,3 +327,22 @@ def test_outputs_inside_the_inbox_are_refused(tmp_path: Path, inside: str) -> No
     with pytest.raises(BotError, match="不能放在收件箱"):
         process_inbox(settings)
     assert (settings.inbox / "表.xlsx").exists()
+
+
+def test_a_long_file_name_is_answered_and_does_not_stop_the_pass(tmp_path: Path) -> None:
+    """A legal 248-byte name: its owner file `~$…` would be 250 bytes, and outputs built from
+    it would pass the 255-byte limit; neither may stop the pass or `validator status`."""
+    settings = settings_for(tmp_path)
+    name = "某市司法局" + "关于二〇二七年度普法宣传教育项目支出绩效目标的申报材料" * 3 + "补充说明.xlsx"
+    name = name[: len(name) - 5][: (243 // 3)] + ".xlsx"
+    assert 240 <= len(name.encode("utf-8")) <= 250
+    drop(settings.inbox, name, failing_sub(), mtime=1_700_000_000)
+    drop(settings.inbox, "表.xlsx", good_sub(), mtime=1_700_000_001)
+    originals = {p.name: p.read_bytes() for p in settings.inbox.iterdir()}
+    assert sorted(bot.inbox_status(settings).ready) == sorted(originals)
+    result = process_inbox(settings)
+    assert {o.name: o.verdict for o in result.answered} == {name: "退回修改", "表.xlsx": "通过"}
+    rows = assert_consistent(tmp_path, originals)
+    for row in rows:
+        for key in ("archive_path", "letter_path", "annotated_path", "json_path"):
+            assert len(Path(row[key]).name.encode("utf-8")) <= 255

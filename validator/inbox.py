@@ -98,7 +98,16 @@ def _open_elsewhere(path: Path) -> bool:
     owners = {f"~${name}", f".~lock.{name}#"}
     if len(name) > 2:
         owners.add(f"~${name[2:]}")
-    return any((path.parent / owner).exists() for owner in owners)
+    return any(_exists(path.parent / owner) for owner in owners)
+
+
+def _exists(path: Path) -> bool:
+    """`path.exists()`, False where the name is longer than the file system allows: the owner
+    file of a long name (`~$` + 248 bytes) cannot exist, and must not stop the scan."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def path_to_text(path: Path) -> str:
