@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Iterable
 
-from .records import Cell
+from validator.records import Cell
 
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ZERO_MARKS = {"-", "—", "--", "——", "/", "无", "0"}

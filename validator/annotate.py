@@ -19,9 +19,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .model import FileReport, Finding, Report, Severity, Status
-from .naming import output_stem, unique_path
-from .sheetout import put_text, write_table
+from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.naming import output_stem, unique_path
+from validator.sheetout import put_text, write_table
 
 ERROR_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB9C")

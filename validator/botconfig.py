@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .office import OfficeSettings
+from validator.office import OfficeSettings
 
 if TYPE_CHECKING:  # config.py imports BOT_SCHEMA from here
-    from .config import Config
+    from validator.config import Config
 
 DEFAULT_SETTLE_SECONDS = 5.0
 LEDGER_NAME = "ledger.sqlite3"
@@ -87,7 +87,7 @@ class BotSettings:
         paths.setdefault("outbox", base / "outbox")
         paths.setdefault("archive", base / "archive")
         settle = section.get("settle_seconds")
-        from .config import office_settings  # config.py imports BOT_SCHEMA from this module
+        from validator.config import office_settings  # config.py imports BOT_SCHEMA from this module
 
         office = office_settings(config)
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,

@@ -3,9 +3,9 @@ the result objects."""
 
 from __future__ import annotations
 
-from .bot import NO_UNIT, RunResult, StatusInfo, run_line
-from .botconfig import BotSettings
-from .model import Status
+from validator.bot import NO_UNIT, RunResult, StatusInfo, run_line
+from validator.botconfig import BotSettings
+from validator.model import Status
 
 _STEPS = {"claimed": "已登记，尚未归档", "archived": "已归档，尚未审核", "validated": "已审核，意见尚未写出",
           "answered": "意见已写出，原件尚未移出收件箱"}

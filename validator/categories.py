@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .text import key
+from validator.text import key
 
 # 一级 category -> accepted 二级 categories (union of both taxonomies).
 TAXONOMY: Final[dict[str, tuple[str, ...]]] = {

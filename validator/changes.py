@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import FileReport, Finding
+from validator.model import FileReport, Finding
 
 Key = tuple[str, str | None, str | None, str | None, str | None]
 

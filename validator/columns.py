@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .text import key
+from validator.text import key
 
 # field -> header texts, compared after `header_key` (no spaces, no markers, no "(万元)").
 PROJECT_FIELDS: Final[dict[str, tuple[str, ...]]] = {

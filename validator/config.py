@@ -13,10 +13,10 @@ from typing import Any, Mapping
 import yaml
 from cerberus import Validator
 
-from .botconfig import BOT_SCHEMA
-from .model import Severity
-from .office import LETTER_SCHEMA, OfficeSettings
-from .rules import RULES
+from validator.botconfig import BOT_SCHEMA
+from validator.model import Severity
+from validator.office import LETTER_SCHEMA, OfficeSettings
+from validator.rules import RULES
 
 LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"

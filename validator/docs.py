@@ -6,7 +6,7 @@ import inspect
 
 import yaml
 
-from .rules import RULES
+from validator.rules import RULES
 
 SECTIONS = ("检查：", "为什么：", "选项：", "通过示例：", "不通过示例：")
 _LEVELS = {"error": "错误", "warning": "提示", "off": "关闭"}

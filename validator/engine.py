@@ -11,12 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .config import Config
-from .model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
-from .reader import UnreadableFile, is_submission_file, read_submission
-from .records import Submission
-from .rules import RULES
-from .rules.base import Problem
+from validator.config import Config
+from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
+from validator.reader import UnreadableFile, is_submission_file, read_submission
+from validator.records import Submission
+from validator.rules import RULES
+from validator.rules.base import Problem
 
 log = logging.getLogger(__name__)
 

@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .amounts import parse_amount
-from .categories import normalize_level1
-from .reader import read_submission
-from .records import Cell, FundsRow, Indicator, Submission, written
-from .rules.text_whitespace import cleaned
-from .template import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
-from .text import key, normalize
-from .threshold import Threshold, format_decimal, parse_threshold
-from .units import unit_category
+from validator.amounts import parse_amount
+from validator.categories import normalize_level1
+from validator.reader import read_submission
+from validator.records import Cell, FundsRow, Indicator, Submission, written
+from validator.rules.text_whitespace import cleaned
+from validator.template import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
+from validator.text import key, normalize
+from validator.threshold import Threshold, format_decimal, parse_threshold
+from validator.units import unit_category
 
 NOTE_PREFIX = "导入："
 NO_LEVEL2 = f"{NOTE_PREFIX}公开表未列明二级指标，请从下拉列表选择"

@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from .records import Cell, Indicator, Submission
-from .text import normalize
-from .threshold import Threshold, direction_op, parse_threshold
+from validator.records import Cell, Indicator, Submission
+from validator.text import normalize
+from validator.threshold import Threshold, direction_op, parse_threshold
 
 Measure = Literal["satisfaction", "rate", "money", "time", "count"]
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .model import FileReport, Report
+from validator.model import FileReport, Report
 
 # claimed: intent recorded (hash, source, archive path); archived: original copied and verified;
 # validated: report and output paths saved; answered: outputs written; done: inbox copy removed.

@@ -22,11 +22,11 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .changes import compare
-from .model import FileReport, Finding, Report, Severity, Status
-from .naming import output_stem, unique_path
-from .office import OfficeSettings
-from .reader.safety import SAVE_AS
+from validator.changes import compare
+from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.naming import output_stem, unique_path
+from validator.office import OfficeSettings
+from validator.reader.safety import SAVE_AS
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Iterable
 
-from .text import readable
+from validator.text import readable
 
 
 class Severity(str, Enum):

@@ -18,18 +18,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from .amounts import parse_amount
-from .categories import normalize_level1
-from .config import Config
-from .engine import collect_files, validate_file
-from .indicator_cell import format_cell
-from .indicators import value_threshold
-from .model import Status
-from .reader import read_submission
-from .records import Cell, FundsRow, Indicator, RowKind, Submission, written
-from .rules.text_whitespace import cleaned
-from .template import default_year
-from .text import key, normalize
+from validator.amounts import parse_amount
+from validator.categories import normalize_level1
+from validator.config import Config
+from validator.engine import collect_files, validate_file
+from validator.indicator_cell import format_cell
+from validator.indicators import value_threshold
+from validator.model import Status
+from validator.reader import read_submission
+from validator.records import Cell, FundsRow, Indicator, RowKind, Submission, written
+from validator.rules.text_whitespace import cleaned
+from validator.template import default_year
+from validator.text import key, normalize
 
 DEFAULT_NOTE = "注：不含保密项目。"
 AMOUNT_LABELS = ("总计", "财政拨款", "财政专户拨款", "其他资金")

@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from .text import key, normalize
+from validator.text import key, normalize
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from .model import FileReport, Finding, Report
-from .text import readable
+from validator.model import FileReport, Finding, Report
+from validator.text import readable
 
 
 def finding_line(file_name: str, finding: Finding) -> str:

@@ -24,8 +24,8 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .bot import BotError, InboxBusy, RunResult, StopFlag, process_inbox
-from .botconfig import BotSettings
+from validator.bot import BotError, InboxBusy, RunResult, StopFlag, process_inbox
+from validator.botconfig import BotSettings
 
 log = logging.getLogger("validator.scheduler")
 

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from cerberus import Validator
 
-from .records import Cell
+from validator.records import Cell
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Any, Mapping
 
 from openpyxl import Workbook
 
-from .model import FileReport, Report, Severity
-from .sheetout import write_table
+from validator.model import FileReport, Report, Severity
+from validator.sheetout import write_table
 
 OVERVIEW_COLUMNS = (
     ("单位", 24),

@@ -19,10 +19,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .categories import TAXONOMY
-from .columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from .sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
-from .sheets import (
+from validator.categories import TAXONOMY
+from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from validator.sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
+from validator.sheets import (
     CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
     TEMPLATE_VERSION,
 )
@@ -285,7 +285,7 @@ def _control_sheet(book: Workbook, lines: list[BudgetLine]) -> None:
 
 
 def _guide(ws: Worksheet, year: int) -> None:
-    from .guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
+    from validator.guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
 
     width = 72  # fits A4 portrait at 100 % in Excel and LibreOffice (which does not scale this sheet to the page)
     ws.column_dimensions["A"].width = width

@@ -38,8 +38,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .text import normalize
-from .units import UNIT_PATTERN, lookup_unit, unit_from_name
+from validator.text import normalize
+from validator.units import UNIT_PATTERN, lookup_unit, unit_from_name
 
 OPS = ("≥", "≤", "=", ">", "<")
 KINDS = ("quantitative", "qualitative", "malformed")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .text import normalize
+from validator.text import normalize
 
 UnitCategory = Literal["percent", "time", "count", "money", "data", "measure", "score", "ratio"]
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..columns import INDICATOR_INDEX
-from ..records import Submission
-from .errors import UnreadableFile
-from .layout import find_table
-from .published import find_published, no_header, read_published
-from .template import read_template
-from .textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
-from .workbook import Grid, load_grids
+from validator.columns import INDICATOR_INDEX
+from validator.records import Submission
+from validator.reader.errors import UnreadableFile
+from validator.reader.layout import find_table
+from validator.reader.published import find_published, no_header, read_published
+from validator.reader.template import read_template
+from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
+from validator.reader.workbook import Grid, load_grids
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 SUBMISSION_SUFFIXES = WORKBOOK_SUFFIXES | {".xls", ".et", ".xltx"}

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..columns import header_key
-from ..records import Cell
-from .workbook import Grid, coordinate
+from validator.columns import header_key
+from validator.records import Cell
+from validator.reader.workbook import Grid, coordinate
 
 HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines
 NOTE_PREFIXES = ("注:", "注：", "说明:", "说明：", "填表说明", "备注:")

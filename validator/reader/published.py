@@ -17,15 +17,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
-from ..indicator_cell import split_cell
-from ..records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
-from ..sheets import INDICATOR_SHEET, PROJECT_SHEET
-from ..text import key
-from .errors import UnreadableFile
-from .layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table
-from .template import TOTAL_NAMES
-from .workbook import Grid
+from validator.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
+from validator.indicator_cell import split_cell
+from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
+from validator.sheets import INDICATOR_SHEET, PROJECT_SHEET
+from validator.text import key
+from validator.reader.errors import UnreadableFile
+from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table
+from validator.reader.template import TOTAL_NAMES
+from validator.reader.workbook import Grid
 
 LAYOUT = "published"
 REQUIRED = (*PROJECT_REQUIRED, "indicators")

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from openpyxl.utils import column_index_from_string
 
-from .errors import UnreadableFile
+from validator.reader.errors import UnreadableFile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"

@@ -9,14 +9,14 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..columns import (
+from validator.columns import (
     INDICATOR_HEADERS, INDICATOR_INDEX, INDICATOR_REQUIRED, PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED,
 )
-from ..records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
-from ..sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
-from ..text import key
-from .layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
-from .workbook import Grid
+from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
+from validator.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
+from validator.text import key
+from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
+from validator.reader.workbook import Grid
 
 TOTAL_NAMES = {"合计", "总计", "合计数"}
 _YEAR = re.compile(r"[0-9]{4}")  # not str.isdigit(): "፩" and 5000-digit strings pass it and int() fails

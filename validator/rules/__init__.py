@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (
+from validator.rules import (
     amount_invalid, budget_control, category_missing, category_unknown, column_missing, date_serial,
     direction_mismatch, field_required, file_unreadable, funds_row_total, funds_sum, goal_missing,
     goal_too_short, indicator_duplicate, indicator_numbering, indicator_orphan, percent_range,

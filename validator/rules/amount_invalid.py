@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..amounts import parse_amount
-from ..indicators import clip
-from ..records import Submission
-from .base import Options, Problem
+from validator.amounts import parse_amount
+from validator.indicators import clip
+from validator.records import Submission
+from validator.rules.base import Options, Problem
 
 ID = "amount-invalid"
 LEVEL = "error"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Protocol
 
-from ..records import Cell, Indicator, Submission
+from validator.records import Cell, Indicator, Submission
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..amounts import fmt, parse_amount
-from ..indicators import clip
-from ..records import ControlAmounts, FundsRow, Submission
-from ..sheets import CONTROL_SHEET, PROJECT_SHEET
-from ..text import key
-from .base import Options, Problem
+from validator.amounts import fmt, parse_amount
+from validator.indicators import clip
+from validator.records import ControlAmounts, FundsRow, Submission
+from validator.sheets import CONTROL_SHEET, PROJECT_SHEET
+from validator.text import key
+from validator.rules.base import Options, Problem
 
 ID = "budget-control"
 LEVEL = "error"

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..categories import normalize_level1
-from ..records import Submission
-from ..text import key
-from .base import Options, Problem
+from validator.categories import normalize_level1
+from validator.records import Submission
+from validator.text import key
+from validator.rules.base import Options, Problem
 
 ID = "category-missing"
 LEVEL = "error"

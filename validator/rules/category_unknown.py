@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..categories import NOT_TARGET, TAXONOMY, normalize_level1, normalize_level2
-from ..indicators import clip
-from ..records import Indicator, Submission
-from ..text import key
-from .base import Options, Problem, at_indicator
+from validator.categories import NOT_TARGET, TAXONOMY, normalize_level1, normalize_level2
+from validator.indicators import clip
+from validator.records import Indicator, Submission
+from validator.text import key
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "category-unknown"
 LEVEL = "error"

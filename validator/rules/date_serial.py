@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip, valued
-from ..records import Submission
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip, valued
+from validator.records import Submission
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "date-serial"
 LEVEL = "error"

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import bare_name, clip, explicit_direction, valued
-from ..records import Indicator, Submission
-from ..threshold import Threshold
-from .base import Options, Problem, at_indicator
+from validator.indicators import bare_name, clip, explicit_direction, valued
+from validator.records import Indicator, Submission
+from validator.threshold import Threshold
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "direction-mismatch"
 LEVEL = "warning"

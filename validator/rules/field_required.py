@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from ..records import Cell, Submission
-from ..schema import RecordSchema, required_schema
-from ..sheets import PROJECT_SHEET
-from .base import Options, Problem
+from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from validator.records import Cell, Submission
+from validator.schema import RecordSchema, required_schema
+from validator.sheets import PROJECT_SHEET
+from validator.rules.base import Options, Problem
 
 ID = "field-required"
 LEVEL = "error"

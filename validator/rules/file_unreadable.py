@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records import Submission
-from .base import Options, Problem
+from validator.records import Submission
+from validator.rules.base import Options, Problem
 
 ID = "file-unreadable"
 LEVEL = "error"

@@ -16,9 +16,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..amounts import fmt, parse_amount, sum_amounts
-from ..records import FundsRow, RowKind, Submission
-from .base import Options, Problem
+from validator.amounts import fmt, parse_amount, sum_amounts
+from validator.records import FundsRow, RowKind, Submission
+from validator.rules.base import Options, Problem
 
 ID = "funds-sum"
 LEVEL = "error"

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..records import Submission
-from .base import Options, Problem
+from validator.records import Submission
+from validator.rules.base import Options, Problem
 
 ID = "goal-too-short"
 LEVEL = "warning"

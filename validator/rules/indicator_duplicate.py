@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip
-from ..records import Indicator, Submission
-from ..text import key
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip
+from validator.records import Indicator, Submission
+from validator.text import key
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "indicator-duplicate"
 LEVEL = "warning"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records import Indicator, Submission
-from .base import Options, Problem, at_indicator
+from validator.records import Indicator, Submission
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "indicator-numbering"
 LEVEL = "warning"

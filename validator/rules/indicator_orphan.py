@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip
-from ..records import Submission
-from ..sheets import PROJECT_SHEET
-from ..text import key
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip
+from validator.records import Submission
+from validator.sheets import PROJECT_SHEET
+from validator.text import key
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "indicator-orphan"
 LEVEL = "error"

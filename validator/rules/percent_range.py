@@ -17,10 +17,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..indicators import bare_name, clip, measure, valued
-from ..records import Submission
-from ..threshold import Part
-from .base import Options, Problem, at_indicator
+from validator.indicators import bare_name, clip, measure, valued
+from validator.records import Submission
+from validator.threshold import Part
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "percent-range"
 LEVEL = "error"

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records import Submission
-from ..text import key
-from .base import Options, Problem
+from validator.records import Submission
+from validator.text import key
+from validator.rules.base import Options, Problem
 
 ID = "project-without-indicators"
 LEVEL = "error"

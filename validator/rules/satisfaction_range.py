@@ -18,10 +18,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..indicators import clip, measure, valued
-from ..records import Submission
-from ..threshold import format_decimal
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip, measure, valued
+from validator.records import Submission
+from validator.threshold import format_decimal
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "satisfaction-range"
 LEVEL = "warning"

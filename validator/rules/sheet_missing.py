@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..records import Submission
-from ..sheets import INDICATOR_SHEET, PROJECT_SHEET
-from .base import Options, Problem
+from validator.records import Submission
+from validator.sheets import INDICATOR_SHEET, PROJECT_SHEET
+from validator.rules.base import Options, Problem
 
 ID = "sheet-missing"
 LEVEL = "error"

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip
-from ..records import Submission
-from ..sheets import TEMPLATE_ID, TEMPLATE_VERSION
-from .base import Options, Problem
+from validator.indicators import clip
+from validator.records import Submission
+from validator.sheets import TEMPLATE_ID, TEMPLATE_VERSION
+from validator.rules.base import Options, Problem
 
 ID = "template-version"
 LEVEL = "warning"

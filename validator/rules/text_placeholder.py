@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..indicators import clip
-from ..records import Cell, Submission
-from .base import Options, Problem
+from validator.indicators import clip
+from validator.records import Cell, Submission
+from validator.rules.base import Options, Problem
 
 ID = "text-placeholder"
 LEVEL = "error"

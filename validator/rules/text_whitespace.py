@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..records import Cell, Submission
-from .base import Options, Problem
+from validator.records import Cell, Submission
+from validator.rules.base import Options, Problem
 
 ID = "text-whitespace"
 LEVEL = "warning"

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip, measure, valued
-from ..records import Submission
-from ..threshold import Threshold
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip, measure, valued
+from validator.records import Submission
+from validator.threshold import Threshold
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "threshold-no-unit"
 LEVEL = "warning"

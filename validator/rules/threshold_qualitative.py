@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import clip, valued
-from ..records import Submission
-from ..text import key
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip, valued
+from validator.records import Submission
+from validator.text import key
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "threshold-qualitative"
 LEVEL = "warning"

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..indicators import MEASURE_LABELS, clip, measure, valued
-from ..records import Submission
-from ..units import unit_category
-from .base import Options, Problem, at_indicator
+from validator.indicators import MEASURE_LABELS, clip, measure, valued
+from validator.records import Submission
+from validator.units import unit_category
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "unit-mismatch"
 LEVEL = "warning"

@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from ..indicators import clip, valued
-from ..records import Cell, Indicator, Submission
-from ..text import key
-from ..threshold import Threshold
-from .base import Options, Problem, at_indicator
+from validator.indicators import clip, valued
+from validator.records import Cell, Indicator, Submission
+from validator.text import key
+from validator.threshold import Threshold
+from validator.rules.base import Options, Problem, at_indicator
 
 ID = "value-boilerplate"
 LEVEL = "off"
