@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bench_validate import build  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
-from validator import bot  # noqa: E402
-from validator.botconfig import BotSettings  # noqa: E402
-from validator.config import load_config  # noqa: E402
+from validator.bot import runner as bot  # noqa: E402
+from validator.bot.settings import BotSettings  # noqa: E402
+from validator.config.loader import load_config  # noqa: E402
 
 TIMED = ("copy_to_archive", "validate_file", "write_letter", "write_note", "annotate_workbook", "write_summary")
 

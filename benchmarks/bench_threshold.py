@@ -19,7 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from validator.threshold import parse_threshold  # noqa: E402
+from validator.values.threshold import parse_threshold  # noqa: E402
 
 SEED = ROOT / "tests" / "data" / "seed_2023.txt"
 _INDICATOR = re.compile(r"(\d+)、(\S{1,12}?指标)：(.*?)，年度指标值：(.*?)。(?=\s*\d+、|\s*$|（)")

@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from validator.template import IndicatorRow, ProjectRow, write_filled_template  # noqa: E402
+from validator.template.writer import IndicatorRow, ProjectRow, write_filled_template  # noqa: E402
 
 YEAR = 2027
 INBOX = HERE / "inbox"

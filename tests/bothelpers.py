@@ -16,8 +16,8 @@ from typing import Any
 from openpyxl import load_workbook
 
 from helpers import GOOD_GOAL, good_sub, write_sub
-from validator.botconfig import BotSettings
-from validator.config import load_config
+from validator.bot.settings import BotSettings
+from validator.config.loader import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_YAML = "bot:\n  settle_seconds: 0\n"

@@ -8,11 +8,11 @@ from typing import Any, Iterable
 
 from openpyxl import Workbook, load_workbook
 
-from validator.config import Config, RuleSetting, load_config
+from validator.config.loader import Config, RuleSetting, load_config
 from validator.engine import validate_file
 from validator.model import FileReport, Finding, Severity
 from validator.rules import RULES
-from validator.template import FIRST_DATA_ROW, BudgetLine, write_template
+from validator.template.writer import FIRST_DATA_ROW, BudgetLine, write_template
 
 GOOD_GOAL = "全年开展法治讲座不少于48场，覆盖全市11个区，群众满意度达到90%以上。"
 

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 
 from builders import FORMULA_PROJECT, SHEET, TEMPLATE_ROWS, error, failed_file, passed_file, unreadable_file, warning
-from validator.annotate import ERROR_FILL, SHEET_TITLE, WARNING_FILL, annotate_all, annotate_workbook
+from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE, WARNING_FILL, annotate_all, annotate_workbook
 from validator.model import FileReport, Report
 
 MakeWorkbook = Callable[..., Path]

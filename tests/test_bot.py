@@ -16,8 +16,8 @@ from bothelpers import (
     assert_consistent, drop, failing_sub, ledger_rows, other_unit_sub, settings_for, standard_inbox, warning_sub,
 )
 from helpers import good_sub
-from validator import bot
-from validator.bot import BotError, InboxBusy, exclusive_lock, process_inbox
+from validator.bot import runner as bot
+from validator.bot.runner import BotError, InboxBusy, exclusive_lock, process_inbox
 from validator.model import Report
 
 

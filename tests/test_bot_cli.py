@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 from bothelpers import drop, failing_sub, prepare_root
 from helpers import good_sub
-from validator.bot import StatusInfo, exclusive_lock
-from validator.botconfig import BotSettings
-from validator.botview import render_status
+from validator.bot.runner import StatusInfo, exclusive_lock
+from validator.bot.settings import BotSettings
+from validator.bot.view import render_status
 from validator.cli import EXIT_BUSY, cli
-from validator.ledger import Ledger
+from validator.bot.ledger import Ledger
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from bothelpers import (
     warning_sub,
 )
 from helpers import good_sub
-from validator.bot import CRASH_POINTS, exclusive_lock
+from validator.bot.runner import CRASH_POINTS, exclusive_lock
 
 # (step, n): die the n-th time the pass reaches `step`. The standard inbox holds 4 files
 # (passing, failing, unreadable, identical copy): 10 output writes, 1 summary.

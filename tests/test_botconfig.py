@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from validator.botconfig import BotSettings
-from validator.config import ConfigError, load_config, packaged_rules_text, parse_config
+from validator.bot.settings import BotSettings
+from validator.config.loader import ConfigError, load_config, packaged_rules_text, parse_config
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-from validator.changes import compare
+from validator.outputs.changes import compare
 from validator.model import FileReport, Finding, Severity
 
 

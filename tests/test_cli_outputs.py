@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from helpers import GOOD_GOAL, good_sub, write_sub
-from validator.annotate import ERROR_FILL, SHEET_TITLE
+from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE
 from validator.cli import cli
 
 

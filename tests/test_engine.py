@@ -8,7 +8,7 @@ import pytest
 
 from helpers import good_sub, only_rule, write_sub
 from validator import engine
-from validator.config import load_config, parse_config
+from validator.config.loader import load_config, parse_config
 from validator.engine import collect_files, validate_file, validate_paths
 from validator.model import Severity
 

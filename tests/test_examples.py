@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from bothelpers import settings_for
 from helpers import validate
-from validator.bot import process_inbox
+from validator.bot.runner import process_inbox
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "inbox"

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers import GOOD_CELL, GOOD_GOAL, good_published, validate, write_published
-from validator.importer import NotPublishedTable, ValueSplit, import_table, infer_level2, split_value
+from validator.published.importer import NotPublishedTable, ValueSplit, import_table, infer_level2, split_value
 from validator.reader import read_submission
 
 SEED = Path(__file__).parent / "data" / "seed_2023.txt"

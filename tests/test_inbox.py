@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from validator.inbox import (
+from validator.bot.inbox import (
     TEMP_PREFIX, SourceChanged, atomic_target, copy_to_archive, remove_if_unchanged, remove_stale_temps, scan,
     sha256_of,
 )
@@ -108,7 +108,7 @@ def test_stale_temps_are_removed(tmp_path: Path) -> None:
 
 
 def test_names_that_are_not_utf8() -> None:
-    from validator.inbox import path_from_text, path_to_text, readable
+    from validator.bot.inbox import path_from_text, path_to_text, readable
 
     raw = os.fsdecode("/收件箱/".encode() + "绩效目标表.xlsx".encode("gbk"))
     assert readable(Path(raw).name) == "绩效目标表.xlsx"

@@ -1,6 +1,6 @@
 import pytest
 
-from validator.indicator_cell import CellItem, format_cell, split_cell
+from validator.values.indicator_cell import CellItem, format_cell, split_cell
 
 
 def _triples(text: str) -> list[tuple[int | None, str | None, str, str]]:

@@ -4,7 +4,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from validator.ledger import DUPLICATE, REVIEW, Ledger
+from validator.bot.ledger import DUPLICATE, REVIEW, Ledger
 from validator.model import FileReport, Report
 
 

@@ -8,9 +8,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from builders import error, failed_file, passed_file, unreadable_file, warning, warnings_file
-from validator.letter import write_letter, write_letters
+from validator.outputs.letter import write_letter, write_letters
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
-from validator.office import OfficeSettings
+from validator.config.office import OfficeSettings
 from validator.reader.safety import SAVE_AS
 
 TODAY = date(2026, 11, 28)

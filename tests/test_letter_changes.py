@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 
 from builders import error, failed_file, passed_file, unreadable_file
-from validator.letter import write_letter, write_note
-from validator.office import OfficeSettings
+from validator.outputs.letter import write_letter, write_note
+from validator.config.office import OfficeSettings
 
 SETTINGS = OfficeSettings()
 

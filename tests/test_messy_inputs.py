@@ -31,8 +31,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import column_index_from_string
 
 from helpers import GOOD_CELL, PUBLISHED_HEADER, good_published, good_sub, write_published, write_sub
-from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from validator.config import load_config
+from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import UNREADABLE_RULE, FileReport
 from validator.reader.textfile import decode

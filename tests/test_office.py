@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from cerberus import Validator
 
-from validator.office import LETTER_SCHEMA, OfficeSettings
+from validator.config.office import LETTER_SCHEMA, OfficeSettings
 
 
 def validate(section: dict) -> dict:
@@ -80,7 +80,7 @@ def test_schema_rejects(section: dict, key: str) -> None:
 
 # --- the letter: section in rules.yaml, validated by the configuration layer ---------------
 
-from validator.config import ConfigError, load_config, office_settings, parse_config  # noqa: E402
+from validator.config.loader import ConfigError, load_config, office_settings, parse_config  # noqa: E402
 
 
 def test_shipped_rules_yaml_has_a_valid_letter_section() -> None:

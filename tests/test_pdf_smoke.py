@@ -10,9 +10,9 @@ from typing import Callable
 import pytest
 
 from builders import TEMPLATE_ROWS, failed_file
-from validator.annotate import annotate_workbook
-from validator.letter import write_letter
-from validator.office import OfficeSettings
+from validator.outputs.annotate import annotate_workbook
+from validator.outputs.letter import write_letter
+from validator.config.office import OfficeSettings
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -7,7 +7,7 @@ from helpers import GOOD_CELL, GOOD_GOAL, good_published, make_xlsx, published_l
 from validator.engine import collect_files
 from validator.reader import read_submission
 from validator.records import RowKind
-from validator.reporters import finding_line
+from validator.outputs.reporters import finding_line
 
 
 def test_text_table_reads_as_published_submission(tmp_path: Path) -> None:

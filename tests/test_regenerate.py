@@ -10,11 +10,11 @@ import docx
 from openpyxl import load_workbook
 
 from builders import TEMPLATE_ROWS, failed_file, passed_file, unreadable_file, warnings_file
-from validator.annotate import annotate_all
-from validator.letter import write_letters
+from validator.outputs.annotate import annotate_all
+from validator.outputs.letter import write_letters
 from validator.model import Report
-from validator.office import OfficeSettings
-from validator.summary import write_summary
+from validator.config.office import OfficeSettings
+from validator.outputs.summary import write_summary
 
 SETTINGS = OfficeSettings(contact="张三", phone="0571-1")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from validator.config import load_config, packaged_rules_text, parse_config
-from validator.docs import SECTIONS, rule_page
+from validator.config.loader import load_config, packaged_rules_text, parse_config
+from validator.rules.reference import SECTIONS, rule_page
 from validator.rules import RULES
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bothelpers import settings_for
-from validator.bot import BotError, InboxBusy
-from validator.scheduler import ScheduleError, build_scheduler, make_trigger, run_once
+from validator.bot.runner import BotError, InboxBusy
+from validator.bot.scheduler import ScheduleError, build_scheduler, make_trigger, run_once
 
 
 def test_default_trigger_is_nightly_in_shanghai() -> None:

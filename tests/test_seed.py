@@ -12,7 +12,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from helpers import validate
-from validator.amounts import parse_amount
+from validator.values.amounts import parse_amount
 from validator.model import FileReport
 from validator.reader import read_submission
 from validator.records import Indicator, RowKind

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from validator.sheetout import LINE_HEIGHT, put_text, put_value, wrapped_lines, write_table
+from validator.outputs.sheetout import LINE_HEIGHT, put_text, put_value, wrapped_lines, write_table
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from builders import FORMULA_PROJECT, FORMULA_UNIT
 from validator.model import Report
-from validator.summary import rule_statistics, write_summary
+from validator.outputs.summary import rule_statistics, write_summary
 
 
 def read(path: Path) -> dict[str, list[list[object]]]:

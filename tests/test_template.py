@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from helpers import validate
 from validator.cli import cli
-from validator.config import load_config
-from validator.sheetout import wrapped_lines
-from validator.template import BudgetLine, default_year, write_template
+from validator.config.loader import load_config
+from validator.outputs.sheetout import wrapped_lines
+from validator.template.writer import BudgetLine, default_year, write_template
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "templates" / "项目支出绩效目标表模板.xlsx"
@@ -136,7 +136,7 @@ def test_prefilled_per_unit_from_csv(tmp_path: Path) -> None:
 
 def test_prefilled_from_xlsx_budget_list(tmp_path: Path) -> None:
     from helpers import make_xlsx
-    from validator.budget_list import read_budget_list
+    from validator.template.budget_list import read_budget_list
 
     path = make_xlsx(tmp_path / "b.xlsx", {"清单": [["2027年预算清单"], [], ["部门名称", "项目名称", "总计"], ["甲局", "项目一", 10.5]]})
     assert read_budget_list(path) == {"甲局": [BudgetLine("项目一", Decimal("10.5"))]}

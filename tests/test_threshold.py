@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from seed import SEED, seed_indicators
-from validator.threshold import (
+from validator.values.threshold import (
     Part,
     Threshold,
     date_serial_value,

@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from validator import threshold
-from validator.threshold import KINDS, OPS, Part, format_decimal, parse_threshold, threshold_to_json
+from validator.values import threshold
+from validator.values.threshold import KINDS, OPS, Part, format_decimal, parse_threshold, threshold_to_json
 
 # Characters real values are made of, so that random text often comes close to a target.
 VALUE_ALPHABET = st.sampled_from(list(

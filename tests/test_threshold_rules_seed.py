@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from seed import seed_submission
-from validator.config import Config, RuleSetting, load_config
+from validator.config.loader import Config, RuleSetting, load_config
 from validator.engine import check_submission
 from validator.model import Finding, Severity
 

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 import click
 
 from validator import __version__
-from validator.config import Config, ConfigError, load_config, office_settings
+from validator.config.loader import Config, ConfigError, load_config, office_settings
 from validator.engine import collect_files, validate_paths
 from validator.model import Report
-from validator.progress import progress_bar
-from validator.reporters import render_json, render_text
+from validator.outputs.progress import progress_bar
+from validator.outputs.reporters import render_json, render_text
 
 if TYPE_CHECKING:
-    from validator.botconfig import BotSettings
+    from validator.bot.settings import BotSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BUSY = 75  # EX_TEMPFAIL: another pass holds the inbox lock, try again later
@@ -74,10 +74,10 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                    summary: Path | None) -> None:
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
-    from validator.annotate import annotate_all
-    from validator.docs import rule_purposes
-    from validator.letter import write_letters
-    from validator.summary import write_summary
+    from validator.outputs.annotate import annotate_all
+    from validator.rules.reference import rule_purposes
+    from validator.outputs.letter import write_letters
+    from validator.outputs.summary import write_summary
 
     try:
         if letters is not None:
@@ -105,7 +105,7 @@ def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
 @click.argument("rule_ids", nargs=-1)
 def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
     """打印规则说明（编号、默认级别、选项、检查内容与示例）；可只列出指定的 RULE_IDS。"""
-    from validator.docs import rule_reference
+    from validator.rules.reference import rule_reference
 
     if check is not None:
         config = _config(check)
@@ -130,8 +130,8 @@ def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
 def template_command(output: Path, year: int | None, department: str | None, budget_list: Path | None,
                      rules: Path | None) -> None:
     """生成标准绩效目标表模板（可按单位预填项目与控制数）。"""
-    from validator.budget_list import BudgetListError, read_budget_list
-    from validator.template import default_year, write_template, write_unit_templates
+    from validator.template.budget_list import BudgetListError, read_budget_list
+    from validator.template.writer import default_year, write_template, write_unit_templates
 
     config = _config(rules)
     year = year or default_year()
@@ -157,7 +157,7 @@ def template_command(output: Path, year: int | None, department: str | None, bud
 def threshold_command(text: str, name: str | None, unit: str | None, direction: str | None,
                       as_json: bool) -> None:
     """解析一个年度指标值 TEXT，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
-    from validator.threshold import parse_threshold, threshold_to_json, threshold_to_text
+    from validator.values.threshold import parse_threshold, threshold_to_json, threshold_to_text
 
     result = parse_threshold(text, name=name, unit=unit, direction=direction)
     output = json.dumps(threshold_to_json(result), ensure_ascii=False) if as_json else threshold_to_text(result)
@@ -175,7 +175,7 @@ def threshold_command(text: str, name: str | None, unit: str | None, direction: 
 def import_command(table: Path, output: Path, single: bool, rules: Path | None) -> None:
     """把公开格式的绩效目标表（TABLE：.txt/.tsv 或 .xlsx）转为标准模板：项目、金额、绩效目标和指标
     均已填好，指标值拆分为指标方向、指标值和计量单位。"""
-    from validator.importer import NotPublishedTable, import_table
+    from validator.published.importer import NotPublishedTable, import_table
     from validator.reader import UnreadableFile
 
     config = _config(rules)
@@ -207,8 +207,8 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
                     note: str | None, fmt: str | None, include_failed: bool, rules: Path | None) -> None:
     """由审核通过的提交（SOURCES：文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
     项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
-    from validator.disclosure import write_disclosure
-    from validator.publish import DEFAULT_NOTE, build_table, select_sources
+    from validator.published.disclosure import write_disclosure
+    from validator.published.publish import DEFAULT_NOTE, build_table, select_sources
 
     config = _config(rules)
     as_text = fmt == "txt" or (fmt is None and output.suffix.lower() in (".txt", ".tsv"))
@@ -237,7 +237,7 @@ _OUTBOX_OPTION = click.option("--outbox", type=click.Path(file_okay=False, path_
 
 
 def _bot_settings(rules: Path | None, inbox: Path | None, outbox: Path | None) -> BotSettings:
-    from validator.botconfig import BotSettings
+    from validator.bot.settings import BotSettings
 
     return BotSettings.from_config(_config(rules), inbox=inbox, outbox=outbox)
 
@@ -256,8 +256,8 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
     原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。"""
     from dataclasses import replace
 
-    from validator.bot import BotError, InboxBusy, configure_logging, process_inbox
-    from validator.botview import render_run
+    from validator.bot.runner import BotError, InboxBusy, configure_logging, process_inbox
+    from validator.bot.view import render_run
 
     settings = _bot_settings(rules, inbox, outbox)
     if settle is not None:
@@ -280,8 +280,8 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
 @_OUTBOX_OPTION
 def status_command(rules: Path | None, inbox: Path | None, outbox: Path | None) -> None:
     """显示收件箱中等待处理的文件、最近几次运行和按审核结论统计的报送数量。"""
-    from validator.bot import inbox_status
-    from validator.botview import render_status
+    from validator.bot.runner import inbox_status
+    from validator.bot.view import render_status
 
     settings = _bot_settings(rules, inbox, outbox)
     click.echo(render_status(inbox_status(settings), settings))
@@ -300,8 +300,8 @@ def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None
     """作为常驻服务定时处理收件箱：启动时先处理一遍，之后按 --cron 或 --interval 运行。
 
     收到 SIGINT/SIGTERM 时，处理完当前文件后退出。"""
-    from validator.bot import BotError, check_folders, configure_logging
-    from validator.scheduler import DEFAULT_CRON, ScheduleError, make_trigger, run_schedule
+    from validator.bot.runner import BotError, check_folders, configure_logging
+    from validator.bot.scheduler import DEFAULT_CRON, ScheduleError, make_trigger, run_schedule
 
     if cron is not None and interval is not None:
         raise click.UsageError("--cron 与 --interval 只能选一个。")

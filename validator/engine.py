@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from validator.config import Config
+from validator.config.loader import Config
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
 from validator.reader import UnreadableFile, is_submission_file, read_submission
 from validator.records import Submission

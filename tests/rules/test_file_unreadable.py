@@ -56,7 +56,7 @@ def test_readable_workbook_passes(good_path: Path) -> None:
 
 
 def test_unreadable_is_reported_even_when_rule_is_off(tmp_path: Path) -> None:
-    from validator.config import parse_config
+    from validator.config.loader import parse_config
     from validator.engine import validate_file
 
     config = parse_config("rules:\n  file-unreadable: {level: off}\n")

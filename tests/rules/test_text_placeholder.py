@@ -24,7 +24,7 @@ def test_placeholder_goal_and_custom_patterns(tmp_path: Path) -> None:
 
 
 def test_invalid_pattern_is_a_configuration_error() -> None:
-    from validator.config import ConfigError, parse_config
+    from validator.config.loader import ConfigError, parse_config
 
     with pytest.raises(ConfigError, match="规则 text-placeholder 的选项 patterns：“\\(未闭合”不是有效的正则表达式"):
         parse_config("rules:\n  text-placeholder:\n    patterns: ['(未闭合']\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from validator.columns import INDICATOR_INDEX
+from validator.reader.columns import INDICATOR_INDEX
 from validator.records import Submission
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import find_table

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from validator.columns import header_key
+from validator.reader.columns import header_key
 from validator.records import Cell
 from validator.reader.workbook import Grid, coordinate
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from validator.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
-from validator.indicator_cell import split_cell
+from validator.reader.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
+from validator.values.indicator_cell import split_cell
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
-from validator.sheets import INDICATOR_SHEET, PROJECT_SHEET
+from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.text import key
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table

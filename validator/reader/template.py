@@ -9,11 +9,11 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from validator.columns import (
+from validator.reader.columns import (
     INDICATOR_HEADERS, INDICATOR_INDEX, INDICATOR_REQUIRED, PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED,
 )
 from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
-from validator.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
+from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
 from validator.text import key
 from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
 from validator.reader.workbook import Grid

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.amounts import parse_amount
-from validator.indicators import clip
+from validator.values.amounts import parse_amount
+from validator.values.indicators import clip
 from validator.records import Submission
 from validator.rules.base import Options, Problem
 

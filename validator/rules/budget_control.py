@@ -15,10 +15,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from validator.amounts import fmt, parse_amount
-from validator.indicators import clip
+from validator.values.amounts import fmt, parse_amount
+from validator.values.indicators import clip
 from validator.records import ControlAmounts, FundsRow, Submission
-from validator.sheets import CONTROL_SHEET, PROJECT_SHEET
+from validator.reader.sheets import CONTROL_SHEET, PROJECT_SHEET
 from validator.text import key
 from validator.rules.base import Options, Problem
 

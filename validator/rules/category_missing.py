@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.categories import normalize_level1
+from validator.values.categories import normalize_level1
 from validator.records import Submission
 from validator.text import key
 from validator.rules.base import Options, Problem

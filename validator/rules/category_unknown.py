@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.categories import NOT_TARGET, TAXONOMY, normalize_level1, normalize_level2
-from validator.indicators import clip
+from validator.values.categories import NOT_TARGET, TAXONOMY, normalize_level1, normalize_level2
+from validator.values.indicators import clip
 from validator.records import Indicator, Submission
 from validator.text import key
 from validator.rules.base import Options, Problem, at_indicator

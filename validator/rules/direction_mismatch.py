@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import bare_name, clip, explicit_direction, valued
+from validator.values.indicators import bare_name, clip, explicit_direction, valued
 from validator.records import Indicator, Submission
-from validator.threshold import Threshold
+from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "direction-mismatch"

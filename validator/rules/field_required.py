@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.records import Cell, Submission
-from validator.schema import RecordSchema, required_schema
-from validator.sheets import PROJECT_SHEET
+from validator.rules.schema import RecordSchema, required_schema
+from validator.reader.sheets import PROJECT_SHEET
 from validator.rules.base import Options, Problem
 
 ID = "field-required"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from validator.amounts import fmt, parse_amount, sum_amounts
+from validator.values.amounts import fmt, parse_amount, sum_amounts
 from validator.records import FundsRow, RowKind, Submission
 from validator.rules.base import Options, Problem
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import clip
+from validator.values.indicators import clip
 from validator.records import Indicator, Submission
 from validator.text import key
 from validator.rules.base import Options, Problem, at_indicator

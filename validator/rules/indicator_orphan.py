@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import clip
+from validator.values.indicators import clip
 from validator.records import Submission
-from validator.sheets import PROJECT_SHEET
+from validator.reader.sheets import PROJECT_SHEET
 from validator.text import key
 from validator.rules.base import Options, Problem, at_indicator
 

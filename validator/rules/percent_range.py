@@ -17,9 +17,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from validator.indicators import bare_name, clip, measure, valued
+from validator.values.indicators import bare_name, clip, measure, valued
 from validator.records import Submission
-from validator.threshold import Part
+from validator.values.threshold import Part
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "percent-range"

@@ -18,9 +18,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from validator.indicators import clip, measure, valued
+from validator.values.indicators import clip, measure, valued
 from validator.records import Submission
-from validator.threshold import format_decimal
+from validator.values.threshold import format_decimal
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "satisfaction-range"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from validator.records import Submission
-from validator.sheets import INDICATOR_SHEET, PROJECT_SHEET
+from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.rules.base import Options, Problem
 
 ID = "sheet-missing"

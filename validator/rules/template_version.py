@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import clip
+from validator.values.indicators import clip
 from validator.records import Submission
-from validator.sheets import TEMPLATE_ID, TEMPLATE_VERSION
+from validator.reader.sheets import TEMPLATE_ID, TEMPLATE_VERSION
 from validator.rules.base import Options, Problem
 
 ID = "template-version"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from validator.indicators import clip
+from validator.values.indicators import clip
 from validator.records import Cell, Submission
 from validator.rules.base import Options, Problem
 

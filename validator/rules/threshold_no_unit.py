@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import clip, measure, valued
+from validator.values.indicators import clip, measure, valued
 from validator.records import Submission
-from validator.threshold import Threshold
+from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "threshold-no-unit"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import clip, valued
+from validator.values.indicators import clip, valued
 from validator.records import Submission
 from validator.rules.base import Options, Problem, at_indicator
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from validator.indicators import MEASURE_LABELS, clip, measure, valued
+from validator.values.indicators import MEASURE_LABELS, clip, measure, valued
 from validator.records import Submission
-from validator.units import unit_category
+from validator.values.units import unit_category
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "unit-mismatch"
 LEVEL = "warning"
 OPTIONS: dict = {}
 
-# What each measure must not be counted in (unit categories of validator.units).
+# What each measure must not be counted in (unit categories of validator.values.units).
 _FORBIDDEN: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"time", "count", "money", "data", "measure"}),
     "rate": frozenset({"time", "count", "money", "data", "measure"}),

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from validator.indicators import clip, valued
+from validator.values.indicators import clip, valued
 from validator.records import Cell, Indicator, Submission
 from validator.text import key
-from validator.threshold import Threshold
+from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
 
 ID = "value-boilerplate"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from validator.categories import normalize_level1, normalize_level2
+from validator.values.categories import normalize_level1, normalize_level2
 
 # A number starting an item: at the start of the cell or after a space or a sentence end.
 _MARKER = re.compile(r"(?:^|(?<=[\s。；;]))[（(]?(?P<num>[0-9０-９]{1,3})\s*(?:[、．)）]|\.(?![0-9０-９]))\s*")

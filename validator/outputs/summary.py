@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from openpyxl import Workbook
 
 from validator.model import FileReport, Report, Severity
-from validator.sheetout import write_table
+from validator.outputs.sheetout import write_table
 
 OVERVIEW_COLUMNS = (
     ("单位", 24),

@@ -11,7 +11,7 @@ from typing import Iterator, Literal
 
 from validator.records import Cell, Indicator, Submission
 from validator.text import normalize
-from validator.threshold import Threshold, direction_op, parse_threshold
+from validator.values.threshold import Threshold, direction_op, parse_threshold
 
 Measure = Literal["satisfaction", "rate", "money", "time", "count"]
 

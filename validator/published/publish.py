@@ -18,17 +18,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from validator.amounts import parse_amount
-from validator.categories import normalize_level1
-from validator.config import Config
+from validator.values.amounts import parse_amount
+from validator.values.categories import normalize_level1
+from validator.config.loader import Config
 from validator.engine import collect_files, validate_file
-from validator.indicator_cell import format_cell
-from validator.indicators import value_threshold
+from validator.values.indicator_cell import format_cell
+from validator.values.indicators import value_threshold
 from validator.model import Status
 from validator.reader import read_submission
 from validator.records import Cell, FundsRow, Indicator, RowKind, Submission, written
 from validator.rules.text_whitespace import cleaned
-from validator.template import default_year
+from validator.template.writer import default_year
 from validator.text import key, normalize
 
 DEFAULT_NOTE = "注：不含保密项目。"

@@ -1,37 +1,21 @@
 """The inbox bot's settings: where submissions arrive, where answers and originals go, and
 how long a file must stay unchanged before it counts as submitted. Read from the `bot:`
-section of rules.yaml; `BOT_SCHEMA` is a plain cerberus schema dict the configuration layer
-validates the section with, so this module does not import cerberus itself."""
+section of rules.yaml, whose schema (`validator.config.sections.BOT_SCHEMA`) the
+configuration layer owns and checks before these settings are built."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
-from validator.office import OfficeSettings
-
-if TYPE_CHECKING:  # config.py imports BOT_SCHEMA from here
-    from validator.config import Config
+from validator.config.loader import Config, office_settings
+from validator.config.office import OfficeSettings
 
 DEFAULT_SETTLE_SECONDS = 5.0
 LEDGER_NAME = "ledger.sqlite3"
 LOG_NAME = "bot.log"
 SUMMARY_NAME = "汇总.xlsx"
-
-_DIR = {"type": "string", "empty": False, "maxlength": 1000}
-_OPTIONAL_PATH = {"type": "string", "nullable": True, "empty": False, "maxlength": 1000}
-
-BOT_SCHEMA: dict[str, Any] = {
-    "inbox": _DIR,
-    "outbox": _DIR,
-    "archive": _DIR,
-    "ledger": _OPTIONAL_PATH,
-    "log_file": _OPTIONAL_PATH,
-    "settle_seconds": {"type": "number", "min": 0, "max": 86400},
-}
-"""Schema of the `bot:` section (cerberus 1.3), registered in `config.SECTIONS`."""
-
 
 @dataclass(frozen=True)
 class BotSettings:
@@ -87,7 +71,6 @@ class BotSettings:
         paths.setdefault("outbox", base / "outbox")
         paths.setdefault("archive", base / "archive")
         settle = section.get("settle_seconds")
-        from validator.config import office_settings  # config.py imports BOT_SCHEMA from this module
 
         office = office_settings(config)
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,

@@ -22,10 +22,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from validator.changes import compare
+from validator.outputs.changes import compare
 from validator.model import FileReport, Finding, Report, Severity, Status
-from validator.naming import output_stem, unique_path
-from validator.office import OfficeSettings
+from validator.outputs.naming import output_stem, unique_path
+from validator.config.office import OfficeSettings
 from validator.reader.safety import SAVE_AS
 
 BODY_FONT = "仿宋_GB2312"

@@ -13,16 +13,13 @@ from typing import Any, Mapping
 import yaml
 from cerberus import Validator
 
-from validator.botconfig import BOT_SCHEMA
 from validator.model import Severity
-from validator.office import LETTER_SCHEMA, OfficeSettings
+from validator.config.office import OfficeSettings
+from validator.config.sections import SECTIONS
 from validator.rules import RULES
 
 LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"
-
-# Extra top-level sections other modules own (letter, bot ...): name -> cerberus schema.
-SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA, "bot": BOT_SCHEMA}
 
 _TYPE_NAMES = {
     "integer": "整数", "number": "数字", "float": "数字", "string": "文本", "boolean": "true 或 false",

@@ -22,20 +22,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from validator.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
-from validator.botconfig import BotSettings
-from validator.config import load_config
-from validator.docs import rule_purposes
+from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
+from validator.bot.settings import BotSettings
+from validator.config.loader import load_config
+from validator.rules.reference import rule_purposes
 from validator.engine import validate_file
-from validator.inbox import (
+from validator.bot.inbox import (
     Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, path_from_text, path_to_text,
     remove_if_unchanged, remove_stale_temps, scan, sha256_of, unchanged,
 )
-from validator.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
-from validator.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
+from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
+from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from validator.model import FileReport, Report, Status
-from validator.naming import output_stem, safe_part
-from validator.summary import write_summary
+from validator.outputs.naming import output_stem, safe_part
+from validator.outputs.summary import write_summary
 from validator.text import readable
 
 log = logging.getLogger("validator.bot")

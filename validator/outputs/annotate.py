@@ -20,8 +20,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.model import FileReport, Finding, Report, Severity, Status
-from validator.naming import output_stem, unique_path
-from validator.sheetout import put_text, write_table
+from validator.outputs.naming import output_stem, unique_path
+from validator.outputs.sheetout import put_text, write_table
 
 ERROR_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB9C")

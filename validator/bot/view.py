@@ -3,8 +3,8 @@ the result objects."""
 
 from __future__ import annotations
 
-from validator.bot import NO_UNIT, RunResult, StatusInfo, run_line
-from validator.botconfig import BotSettings
+from validator.bot.runner import NO_UNIT, RunResult, StatusInfo, run_line
+from validator.bot.settings import BotSettings
 from validator.model import Status
 
 _STEPS = {"claimed": "已登记，尚未归档", "archived": "已归档，尚未审核", "validated": "已审核，意见尚未写出",

@@ -39,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from validator.text import normalize
-from validator.units import UNIT_PATTERN, lookup_unit, unit_from_name
+from validator.values.units import UNIT_PATTERN, lookup_unit, unit_from_name
 
 OPS = ("≥", "≤", "=", ">", "<")
 KINDS = ("quantitative", "qualitative", "malformed")

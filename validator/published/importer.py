@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from validator.amounts import parse_amount
-from validator.categories import normalize_level1
+from validator.values.amounts import parse_amount
+from validator.values.categories import normalize_level1
 from validator.reader import read_submission
 from validator.records import Cell, FundsRow, Indicator, Submission, written
 from validator.rules.text_whitespace import cleaned
-from validator.template import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
+from validator.template.writer import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
 from validator.text import key, normalize
-from validator.threshold import Threshold, format_decimal, parse_threshold
-from validator.units import unit_category
+from validator.values.threshold import Threshold, format_decimal, parse_threshold
+from validator.values.units import unit_category
 
 NOTE_PREFIX = "导入："
 NO_LEVEL2 = f"{NOTE_PREFIX}公开表未列明二级指标，请从下拉列表选择"

@@ -24,8 +24,8 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from validator.bot import BotError, InboxBusy, RunResult, StopFlag, process_inbox
-from validator.botconfig import BotSettings
+from validator.bot.runner import BotError, InboxBusy, RunResult, StopFlag, process_inbox
+from validator.bot.settings import BotSettings
 
 log = logging.getLogger("validator.scheduler")
 

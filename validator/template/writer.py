@@ -19,10 +19,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from validator.categories import TAXONOMY
-from validator.columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from validator.sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
-from validator.sheets import (
+from validator.values.categories import TAXONOMY
+from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
+from validator.outputs.sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
+from validator.reader.sheets import (
     CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
     TEMPLATE_VERSION,
 )
@@ -285,7 +285,7 @@ def _control_sheet(book: Workbook, lines: list[BudgetLine]) -> None:
 
 
 def _guide(ws: Worksheet, year: int) -> None:
-    from validator.guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
+    from validator.template.guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
 
     width = 72  # fits A4 portrait at 100 % in Excel and LibreOffice (which does not scale this sheet to the page)
     ws.column_dimensions["A"].width = width
