@@ -17,11 +17,11 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from validator.outputs.annotate import annotate_all  # noqa: E402
-from validator.outputs.letter import write_letters  # noqa: E402
-from validator.model import FileReport, Finding, Report, Severity  # noqa: E402
-from validator.config.office import OfficeSettings  # noqa: E402
-from validator.outputs.summary import write_summary  # noqa: E402
+from validator.config.office import OfficeSettings
+from validator.model import FileReport, Finding, Report, Severity
+from validator.outputs.annotate import annotate_all
+from validator.outputs.letter import write_letters
+from validator.outputs.summary import write_summary
 
 SHEET = "项目绩效目标"
 FINDINGS_PER_FILE = 20

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import GOOD_GOAL, Sub, write_sub  # noqa: E402
+
 from validator.config.loader import load_config  # noqa: E402
 from validator.engine import validate_paths  # noqa: E402
 from validator.reader import read_submission  # noqa: E402

@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from helpers import GOOD_GOAL, good_sub, write_sub
 from openpyxl import load_workbook
 
-from helpers import GOOD_GOAL, good_sub, write_sub
 from validator.bot.settings import BotSettings
 from validator.config.loader import load_config
 

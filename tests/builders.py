@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
+from validator.model import UNREADABLE_RULE, FileReport, Finding, Severity
 
 SHEET = "项目绩效目标"
 FORMULA_PROJECT = '=HYPERLINK("http://x","y")'

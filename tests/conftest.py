@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -22,6 +23,7 @@ if os.environ.get("CI"):
 
 from builders import SHEET, failed_file, passed_file, unreadable_file, warnings_file  # noqa: E402
 from helpers import good_sub, write_sub  # noqa: E402
+
 from validator.model import Report  # noqa: E402
 
 

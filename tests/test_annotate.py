@@ -1,13 +1,13 @@
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from builders import FORMULA_PROJECT, SHEET, TEMPLATE_ROWS, error, failed_file, passed_file, unreadable_file, warning
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 
-from builders import FORMULA_PROJECT, SHEET, TEMPLATE_ROWS, error, failed_file, passed_file, unreadable_file, warning
-from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE, WARNING_FILL, annotate_all, annotate_workbook
 from validator.model import FileReport, Report
+from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE, WARNING_FILL, annotate_all, annotate_workbook
 
 MakeWorkbook = Callable[..., Path]
 

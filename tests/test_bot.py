@@ -10,12 +10,19 @@ from pathlib import Path
 
 import docx
 import pytest
-from openpyxl import load_workbook
-
 from bothelpers import (
-    assert_consistent, drop, failing_sub, ledger_rows, other_unit_sub, settings_for, standard_inbox, warning_sub,
+    assert_consistent,
+    drop,
+    failing_sub,
+    ledger_rows,
+    other_unit_sub,
+    settings_for,
+    standard_inbox,
+    warning_sub,
 )
 from helpers import good_sub
+from openpyxl import load_workbook
+
 from validator.bot import runner as bot
 from validator.bot.runner import BotError, InboxBusy, exclusive_lock, process_inbox
 from validator.model import Report
@@ -214,9 +221,8 @@ def test_stop_flag_finishes_the_current_file_then_stops(tmp_path: Path) -> None:
 def test_second_pass_is_refused_while_one_runs(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     drop(settings.inbox, "表.xlsx", good_sub())
-    with exclusive_lock(settings.lock_file, wait=False):
-        with pytest.raises(InboxBusy, match="另一个审核进程（PID \\d+）正在处理收件箱"):
-            process_inbox(settings)
+    with exclusive_lock(settings.lock_file, wait=False), pytest.raises(InboxBusy, match=r"另一个审核进程（PID \d+）正在处理收件箱"):
+        process_inbox(settings)
     assert (settings.inbox / "表.xlsx").exists()
     assert len(process_inbox(settings).answered) == 1
 

@@ -7,15 +7,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from bothelpers import drop, failing_sub, prepare_root
+from click.testing import CliRunner
 from helpers import good_sub
+
+from validator.bot.ledger import Ledger
 from validator.bot.runner import StatusInfo, exclusive_lock
 from validator.bot.settings import BotSettings
 from validator.bot.view import render_status
 from validator.cli import EXIT_BUSY, cli
-from validator.bot.ledger import Ledger
 
 
 @pytest.fixture
@@ -99,7 +99,6 @@ def test_every_bot_command_has_help() -> None:
 
 def test_letters_follow_the_letter_section(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import docx
-
     from bothelpers import RULES_YAML, ledger_rows
 
     monkeypatch.chdir(root)

@@ -16,12 +16,20 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bothelpers import (
-    assert_consistent, cli_env, drop, failing_sub, ledger_rows, other_unit_sub, prepare_root, run_cli, standard_inbox,
+    assert_consistent,
+    cli_env,
+    drop,
+    failing_sub,
+    ledger_rows,
+    other_unit_sub,
+    prepare_root,
+    run_cli,
+    standard_inbox,
     warning_sub,
 )
 from helpers import good_sub
+
 from validator.bot.runner import CRASH_POINTS, exclusive_lock
 
 # (step, n): die the n-th time the pass reaches `step`. The standard inbox holds 4 files

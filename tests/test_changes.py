@@ -1,5 +1,5 @@
-from validator.outputs.changes import compare
 from validator.model import FileReport, Finding, Severity
+from validator.outputs.changes import compare
 
 
 def f(rule: str, cell: str | None, message: str = "问题", **kw: object) -> Finding:

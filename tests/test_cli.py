@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import GOOD_GOAL, good_sub, write_sub
+
 from validator.cli import cli, validate_command
 
 

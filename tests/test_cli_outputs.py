@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from helpers import GOOD_GOAL, good_sub, write_sub
 from openpyxl import load_workbook
 
-from helpers import GOOD_GOAL, good_sub, write_sub
-from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE
 from validator.cli import cli
+from validator.outputs.annotate import ERROR_FILL, SHEET_TITLE
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_letter_of_returned_file_lists_every_finding(inbox: Path, tmp_path: Path
     text = "\n".join(p.text for p in document.paragraphs)
     assert "退回修改" in text and f"共发现问题{len(bad['findings'])}项" in text
     assert len(document.tables[0].rows) == 1 + len(bad["findings"])
-    assert any("项目信息!C4" == row.cells[1].text for row in document.tables[0].rows)
+    assert any(row.cells[1].text == "项目信息!C4" for row in document.tables[0].rows)
 
 
 def test_unreadable_and_clean_letters(inbox: Path, tmp_path: Path) -> None:

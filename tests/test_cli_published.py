@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from helpers import GOOD_GOAL, good_sub, write_published, write_sub
+
 from validator.cli import cli
 from validator.reader import read_submission
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import good_sub, only_rule, write_sub
+
 from validator import engine
 from validator.config.loader import load_config, parse_config
 from validator.engine import collect_files, validate_file, validate_paths

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
 from bothelpers import settings_for
 from helpers import validate
+from openpyxl import load_workbook
+
 from validator.bot.runner import process_inbox
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from helpers import validate
+
 from validator.reader import read_submission
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

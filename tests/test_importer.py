@@ -6,9 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import GOOD_CELL, GOOD_GOAL, good_published, validate, write_published
 from openpyxl import load_workbook
 
-from helpers import GOOD_CELL, GOOD_GOAL, good_published, validate, write_published
 from validator.published.importer import NotPublishedTable, ValueSplit, import_table, infer_level2, split_value
 from validator.reader import read_submission
 

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from validator.bot.inbox import (
-    TEMP_PREFIX, SourceChanged, atomic_target, copy_to_archive, remove_if_unchanged, remove_stale_temps, scan,
+    TEMP_PREFIX,
+    SourceChanged,
+    atomic_target,
+    copy_to_archive,
+    remove_if_unchanged,
+    remove_stale_temps,
+    scan,
     sha256_of,
 )
 
@@ -76,10 +82,9 @@ def test_copy_refuses_a_source_that_changed(tmp_path: Path) -> None:
 
 def test_atomic_target_leaves_nothing_on_failure(tmp_path: Path) -> None:
     target = _write(tmp_path / "out" / "letter.docx", b"previous")
-    with pytest.raises(RuntimeError):
-        with atomic_target(target) as temp:
-            temp.write_bytes(b"half")
-            raise RuntimeError("writer failed")
+    with pytest.raises(RuntimeError), atomic_target(target) as temp:
+        temp.write_bytes(b"half")
+        raise RuntimeError("writer failed")
     assert target.read_bytes() == b"previous"
     assert [p.name for p in target.parent.iterdir()] == ["letter.docx"]
     with atomic_target(target) as temp:

@@ -3,14 +3,14 @@ from pathlib import Path
 
 import docx
 import pytest
+from builders import error, failed_file, passed_file, unreadable_file, warning, warnings_file
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from builders import error, failed_file, passed_file, unreadable_file, warning, warnings_file
-from validator.outputs.letter import write_letter, write_letters
-from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
 from validator.config.office import OfficeSettings
+from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
+from validator.outputs.letter import write_letter, write_letters
 from validator.reader.safety import SAVE_AS
 
 TODAY = date(2026, 11, 28)

@@ -8,10 +8,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import docx
-
 from builders import error, failed_file, passed_file, unreadable_file
-from validator.outputs.letter import write_letter, write_note
+
 from validator.config.office import OfficeSettings
+from validator.outputs.letter import write_letter, write_note
 
 SETTINGS = OfficeSettings()
 

@@ -18,23 +18,23 @@ import re
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import GOOD_CELL, PUBLISHED_HEADER, good_published, good_sub, write_published, write_sub
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import column_index_from_string
 
-from helpers import GOOD_CELL, PUBLISHED_HEADER, good_published, good_sub, write_published, write_sub
-from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import UNREADABLE_RULE, FileReport
+from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.reader.textfile import decode
 
 SEED = Path(__file__).parent / "data" / "seed_2023.txt"

@@ -3,16 +3,16 @@
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from builders import TEMPLATE_ROWS, failed_file
+
+from validator.config.office import OfficeSettings
 from validator.outputs.annotate import annotate_workbook
 from validator.outputs.letter import write_letter
-from validator.config.office import OfficeSettings
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -8,19 +8,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import GOOD_GOAL, Sub, good_sub, validate, write_sub
 from openpyxl import load_workbook
 
-from helpers import GOOD_GOAL, Sub, good_sub, validate, write_sub
-from validator.values.amounts import parse_amount
-from validator.values.categories import normalize_level1
 from validator.config.loader import load_config
 from validator.published.disclosure import build_workbook, disclosure_text, write_disclosure
 from validator.published.importer import import_table
-from validator.values.indicator_cell import split_cell
 from validator.published.publish import build_table, published_value, select_sources
 from validator.reader import read_submission
 from validator.records import Cell, Indicator, Submission
 from validator.text import key
+from validator.values.amounts import parse_amount
+from validator.values.categories import normalize_level1
+from validator.values.indicator_cell import split_cell
 from validator.values.threshold import parse_threshold
 
 SEED = Path(__file__).parent / "data" / "seed_2023.txt"

@@ -8,9 +8,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from helpers import GOOD_GOAL, good_sub, validate, write_sub
 from openpyxl import Workbook, load_workbook
 
-from helpers import GOOD_GOAL, good_sub, validate, write_sub
 from validator.reader import read_submission
 from validator.records import RowKind
 

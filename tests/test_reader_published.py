@@ -2,12 +2,12 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import GOOD_CELL, GOOD_GOAL, good_published, make_xlsx, published_lines, validate, write_published
+
 from validator.engine import collect_files
+from validator.outputs.reporters import finding_line
 from validator.reader import read_submission
 from validator.records import RowKind
-from validator.outputs.reporters import finding_line
 
 
 def test_text_table_reads_as_published_submission(tmp_path: Path) -> None:

@@ -1,19 +1,19 @@
 """Every output is a function of the report: a report saved as JSON and loaded again gives
 the same letters, annotated copies and summary."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import docx
+from builders import TEMPLATE_ROWS, failed_file, passed_file, unreadable_file, warnings_file
 from openpyxl import load_workbook
 
-from builders import TEMPLATE_ROWS, failed_file, passed_file, unreadable_file, warnings_file
+from validator.config.office import OfficeSettings
+from validator.model import Report
 from validator.outputs.annotate import annotate_all
 from validator.outputs.letter import write_letters
-from validator.model import Report
-from validator.config.office import OfficeSettings
 from validator.outputs.summary import write_summary
 
 SETTINGS = OfficeSettings(contact="张三", phone="0571-1")

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from validator.config.loader import load_config, packaged_rules_text, parse_config
-from validator.rules.reference import SECTIONS, rule_page
 from validator.rules import RULES
+from validator.rules.reference import SECTIONS, rule_page
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("rule_id", list(RULES))
 def test_rule_has_docs_tests_and_config(rule_id: str) -> None:
     module = RULES[rule_id]
-    assert module.ID == rule_id and rule_id == rule_id.lower() and " " not in rule_id
+    assert rule_id == module.ID and rule_id == rule_id.lower() and " " not in rule_id
     assert module.LEVEL in ("error", "warning", "off")
     page = rule_page(rule_id)
     for section in SECTIONS:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-
 from bothelpers import settings_for
+
 from validator.bot.runner import BotError, InboxBusy
 from validator.bot.scheduler import ScheduleError, build_scheduler, make_trigger, run_once
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import validate
 from openpyxl.utils import get_column_letter
 
-from helpers import validate
-from validator.values.amounts import parse_amount
 from validator.model import FileReport
 from validator.reader import read_submission
 from validator.records import Indicator, RowKind
+from validator.values.amounts import parse_amount
 
 DATA = Path(__file__).parent / "data"
 SEED_TXT = DATA / "seed_2023.txt"

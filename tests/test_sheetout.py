@@ -1,6 +1,6 @@
 """The literal-string writer shared by the annotated copy and the summary."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -25,14 +25,14 @@ def test_formula_like_text_survives_a_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     workbook.save(path)
     cells = [row[0] for row in load_workbook(path).active.iter_rows()]
-    assert [c.value for c in cells] == samples[:-1] + ["ab"]
+    assert [c.value for c in cells] == [*samples[:-1], "ab"]
     assert all(c.data_type == "s" for c in cells)
 
 
 def test_numbers_and_dates_keep_their_type() -> None:
     ws = Workbook().active
     assert put_value(ws["A1"], 3).data_type == "n"
-    aware = put_value(ws["A2"], datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc))
+    aware = put_value(ws["A2"], datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
     assert aware.value == datetime(2026, 11, 28, 9, 0) and aware.number_format == "yyyy-mm-dd hh:mm"
     assert put_value(ws["A3"], True).value == "True"
 

@@ -1,9 +1,9 @@
 from datetime import datetime
 from pathlib import Path
 
+from builders import FORMULA_PROJECT, FORMULA_UNIT
 from openpyxl import load_workbook
 
-from builders import FORMULA_PROJECT, FORMULA_UNIT
 from validator.model import Report
 from validator.outputs.summary import rule_statistics, write_summary
 
@@ -46,7 +46,7 @@ def test_rule_counts_and_files_affected(report: Report, tmp_path: Path) -> None:
 def test_rule_titles_explain_the_rules(report: Report, tmp_path: Path) -> None:
     titles = {"amount-sum": "资金合计不符", "value-qualitative": "定性指标值"}
     sheets = read(write_summary(report, tmp_path / "s.xlsx", rule_titles=titles))
-    assert ["value-qualitative", "定性指标值"] == sheets["规则统计"][1][:2]
+    assert sheets["规则统计"][1][:2] == ["value-qualitative", "定性指标值"]
     assert [row[1] for row in sheets["规则统计"] if row[0] == "project-duplicate"] == [None]
 
 

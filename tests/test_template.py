@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import validate
 from openpyxl import load_workbook
 
-from helpers import validate
 from validator.cli import cli
 from validator.config.loader import load_config
 from validator.outputs.sheetout import wrapped_lines
@@ -136,6 +136,7 @@ def test_prefilled_per_unit_from_csv(tmp_path: Path) -> None:
 
 def test_prefilled_from_xlsx_budget_list(tmp_path: Path) -> None:
     from helpers import make_xlsx
+
     from validator.template.budget_list import read_budget_list
 
     path = make_xlsx(tmp_path / "b.xlsx", {"清单": [["2027年预算清单"], [], ["部门名称", "项目名称", "总计"], ["甲局", "项目一", 10.5]]})

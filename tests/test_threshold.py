@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from seed import SEED, seed_indicators
+
 from validator.values.threshold import (
     Part,
     Threshold,

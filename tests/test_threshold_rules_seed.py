@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from seed import seed_submission
+
 from validator.config.loader import Config, RuleSetting, load_config
 from validator.engine import check_submission
 from validator.model import Finding, Severity

@@ -75,9 +75,9 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
     from validator.outputs.annotate import annotate_all
-    from validator.rules.reference import rule_purposes
     from validator.outputs.letter import write_letters
     from validator.outputs.summary import write_summary
+    from validator.rules.reference import rule_purposes
 
     try:
         if letters is not None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from validator.config.loader import Config
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
@@ -80,7 +81,7 @@ def check_submission(submission: Submission, config: Config) -> list[Finding]:
     return findings
 
 
-def _run_rule(rule_id: str, level: Severity, sub: Submission, options: dict) -> Iterator[Finding]:
+def _run_rule(rule_id: str, level: Severity, sub: Submission, options: Mapping[str, Any]) -> Iterator[Finding]:
     try:
         problems = list(RULES[rule_id].check(sub, options))
     except Exception:  # one broken rule is reported, the other rules still run

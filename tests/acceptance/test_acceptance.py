@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import validate
 
 HERE = Path(__file__).resolve().parent

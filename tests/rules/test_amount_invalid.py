@@ -3,7 +3,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import GOOD_GOAL, cells, check, good_sub, run_rule, write_sub
 
 

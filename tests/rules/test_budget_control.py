@@ -3,6 +3,7 @@ from pathlib import Path
 
 from helpers import GOOD_GOAL, check, good_sub, run_rule, write_sub
 from openpyxl import load_workbook
+
 from validator.template.writer import BudgetLine
 
 

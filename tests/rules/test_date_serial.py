@@ -2,7 +2,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
 from helpers import cells, check, good_sub, with_indicator
 
 RULE = "date-serial"

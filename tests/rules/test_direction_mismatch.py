@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from helpers import cells, check, good_sub, with_indicator
 
 RULE = "direction-mismatch"

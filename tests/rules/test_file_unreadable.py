@@ -2,8 +2,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import run_rule, validate
+
 from validator.model import Status
 
 XLS_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504

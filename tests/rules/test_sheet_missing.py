@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from helpers import make_xlsx, run_rule, write_sub, good_sub
+from helpers import good_sub, make_xlsx, run_rule, write_sub
 from openpyxl import load_workbook
 
 

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from helpers import cells, check, with_indicator
 
 RULE = "threshold-qualitative"

@@ -10,10 +10,10 @@ import hashlib
 import os
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from validator.text import readable
 

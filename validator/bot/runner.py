@@ -16,26 +16,37 @@ import json
 import logging
 import os
 from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
-from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
-from validator.bot.settings import BotSettings
-from validator.config.loader import load_config
-from validator.rules.reference import rule_purposes
-from validator.engine import validate_file
 from validator.bot.inbox import (
-    Candidate, SourceChanged, Waiting, archived_ok, atomic_target, copy_to_archive, path_from_text, path_to_text,
-    remove_if_unchanged, remove_stale_temps, scan, sha256_of, unchanged,
+    Candidate,
+    SourceChanged,
+    Waiting,
+    archived_ok,
+    atomic_target,
+    copy_to_archive,
+    path_from_text,
+    path_to_text,
+    remove_if_unchanged,
+    remove_stale_temps,
+    scan,
+    sha256_of,
+    unchanged,
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
-from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
+from validator.bot.settings import BotSettings
+from validator.config.loader import load_config
+from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
+from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
+from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
 from validator.outputs.summary import write_summary
+from validator.rules.reference import rule_purposes
 from validator.text import readable
 
 log = logging.getLogger("validator.bot")
@@ -478,4 +489,4 @@ def _alive(pid: int) -> bool:
     return True
 
 
-__all__ = ["BotError", "InboxBusy", "RunResult", "process_inbox", "inbox_status"]
+__all__ = ["BotError", "InboxBusy", "RunResult", "inbox_status", "process_inbox"]

@@ -13,9 +13,9 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
-from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.executors.pool import ThreadPoolExecutor

@@ -5,9 +5,10 @@ configuration layer owns and checks before these settings are built."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from validator.config.loader import Config, office_settings
 from validator.config.office import OfficeSettings

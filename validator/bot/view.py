@@ -10,7 +10,9 @@ from validator.model import Status
 _STEPS = {"claimed": "已登记，尚未归档", "archived": "已归档，尚未审核", "validated": "已审核，意见尚未写出",
           "answered": "意见已写出，原件尚未移出收件箱"}
 _TRIGGERS = {"run": "单次运行", "schedule": "常驻服务"}
-_RUN_STATES = {"running": "运行中", "finished": "完成", "stopped": "收到停止信号后结束", "interrupted": "被中断（下次运行已续做）"}
+_RUN_STATES = {
+    "running": "运行中", "finished": "完成", "stopped": "收到停止信号后结束", "interrupted": "被中断（下次运行已续做）",
+}
 
 
 def render_run(result: RunResult) -> str:
@@ -46,7 +48,8 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
                   + (f"，出错 {e.attempts} 次：{e.last_error}" if e.attempts else "") for e in info.unfinished]
     lines += ["", "最近的运行："]
     lines += [f"  #{r.id} {r.started.replace('T', ' ')} {_RUN_STATES.get(r.state, r.state)}：答复 {r.processed} 份，"
-              f"等待 {r.skipped} 份，出错 {r.failed} 份（{_TRIGGERS.get(r.trigger, r.trigger)}）" for r in info.runs] or ["  （尚未运行）"]
+              f"等待 {r.skipped} 份，出错 {r.failed} 份（{_TRIGGERS.get(r.trigger, r.trigger)}）" for r in info.runs
+    ] or ["  （尚未运行）"]
     lines += ["", "已答复的报送（按结论）："]
     counts = info.counts
     labels = [(Status.PASSED.value, "通过"), (Status.WARNINGS.value, "通过（有提示）"), (Status.FAILED.value, "退回修改"),

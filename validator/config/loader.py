@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 from cerberus import Validator
 
-from validator.model import Severity
 from validator.config.office import OfficeSettings
 from validator.config.sections import SECTIONS
+from validator.model import Severity
 from validator.rules import RULES
 
 LEVELS = ("error", "warning", "off")
@@ -154,7 +155,7 @@ def _describe(err: Any) -> str:
         return "未知选项"
     if err.rule == "type":
         names = err.constraint if isinstance(err.constraint, list) else [err.constraint]
-        return f"应为{'或'.join(_TYPE_NAMES.get(n, n) for n in names)}，实际为 {err.value!r}"
+        return f"应为{'或'.join(_TYPE_NAMES.get(str(n), str(n)) for n in names)}，实际为 {err.value!r}"
     if err.rule == "allowed":
         return f"取值应为 {'、'.join(map(str, err.constraint))} 之一，实际为 {err.value!r}"
     if err.rule in ("min", "max"):

@@ -7,11 +7,12 @@ import cerberus itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from string import Formatter
-from typing import Any, Callable, Mapping
+from typing import Any
 
 DEFAULT_TITLE = "关于《{unit}{year}年项目支出绩效目标表》的审核意见"
 DEFAULT_FALLBACK_TITLE = "关于《{file}》的审核意见"

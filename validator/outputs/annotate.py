@@ -11,9 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-from openpyxl.cell.cell import Cell
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink

@@ -5,9 +5,9 @@ FileReport plus the office's settings, so a letter can be regenerated from a sav
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -22,10 +22,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from validator.outputs.changes import compare
-from validator.model import FileReport, Finding, Report, Severity, Status
-from validator.outputs.naming import output_stem, unique_path
 from validator.config.office import OfficeSettings
+from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.outputs.changes import compare
+from validator.outputs.naming import output_stem, unique_path
 from validator.reader.safety import SAVE_AS
 
 BODY_FONT = "仿宋_GB2312"

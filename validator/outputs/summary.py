@@ -4,8 +4,9 @@ every finding (问题明细) and counts per rule (规则统计). A function of t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from openpyxl import Workbook
 

@@ -20,10 +20,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from validator.values.amounts import fmt
+from validator.outputs.sheetout import put_text
 from validator.published.publish import Amounts, PublishedTable, table_rows
 from validator.records import RowKind
-from validator.outputs.sheetout import put_text
+from validator.values.amounts import fmt
 
 HEADER = ("项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标")
 UNIT_LINE = "单位：万元"

@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from validator.values.amounts import parse_amount
-from validator.values.categories import normalize_level1
 from validator.reader import read_submission
 from validator.records import Cell, FundsRow, Indicator, Submission, written
 from validator.rules.text_whitespace import cleaned
 from validator.template.writer import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
 from validator.text import key, normalize
+from validator.values.amounts import parse_amount
+from validator.values.categories import normalize_level1
 from validator.values.threshold import Threshold, format_decimal, parse_threshold
 from validator.values.units import unit_category
 

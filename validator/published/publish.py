@@ -13,23 +13,23 @@ published."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
 
-from validator.values.amounts import parse_amount
-from validator.values.categories import normalize_level1
 from validator.config.loader import Config
 from validator.engine import collect_files, validate_file
-from validator.values.indicator_cell import format_cell
-from validator.values.indicators import value_threshold
 from validator.model import Status
 from validator.reader import read_submission
 from validator.records import Cell, FundsRow, Indicator, RowKind, Submission, written
 from validator.rules.text_whitespace import cleaned
 from validator.template.writer import default_year
 from validator.text import key, normalize
+from validator.values.amounts import parse_amount
+from validator.values.categories import normalize_level1
+from validator.values.indicator_cell import format_cell
+from validator.values.indicators import value_threshold
 
 DEFAULT_NOTE = "注：不含保密项目。"
 AMOUNT_LABELS = ("总计", "财政拨款", "财政专户拨款", "其他资金")

@@ -10,19 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from validator.reader.columns import INDICATOR_INDEX
-from validator.records import Submission
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import find_table
 from validator.reader.published import find_published, no_header, read_published
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from validator.reader.workbook import Grid, load_grids
+from validator.records import Submission
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 SUBMISSION_SUFFIXES = WORKBOOK_SUFFIXES | {".xls", ".et", ".xltx"}
 
 __all__ = [
-    "Grid", "UnreadableFile", "read_submission", "is_submission_file", "SUBMISSION_SUFFIXES", "TEXT_SUFFIXES",
+    "SUBMISSION_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Grid",
+    "UnreadableFile",
+    "is_submission_file",
+    "read_submission",
 ]
 
 

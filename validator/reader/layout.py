@@ -5,12 +5,12 @@ merged across two rows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from validator.reader.columns import header_key
-from validator.records import Cell
 from validator.reader.workbook import Grid, coordinate
+from validator.records import Cell
 
 HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines
 NOTE_PREFIXES = ("注:", "注：", "说明:", "说明：", "填表说明", "备注:")

@@ -18,14 +18,14 @@ import re
 from pathlib import Path
 
 from validator.reader.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
-from validator.values.indicator_cell import split_cell
-from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
-from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
-from validator.text import key
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table
+from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.reader.template import TOTAL_NAMES
 from validator.reader.workbook import Grid
+from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
+from validator.text import key
+from validator.values.indicator_cell import split_cell
 
 LAYOUT = "published"
 REQUIRED = (*PROJECT_REQUIRED, "indicators")
@@ -99,9 +99,8 @@ def _kind(name: Cell, get: Getter, department: str | None, *, previous: RowKind 
         return RowKind.TOTAL
     if department and k == key(department):
         return RowKind.DEPARTMENT
-    if _summary_like(get):
-        if previous is RowKind.TOTAL or (seen_department and _ORGANISATION.search(k)):
-            return RowKind.DEPARTMENT
+    if _summary_like(get) and (previous is RowKind.TOTAL or (seen_department and _ORGANISATION.search(k))):
+        return RowKind.DEPARTMENT
     return RowKind.PROJECT
 
 

@@ -7,8 +7,8 @@ import html
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from openpyxl.utils import column_index_from_string
 
@@ -103,8 +103,9 @@ def _merged_areas(archive: zipfile.ZipFile, name: str) -> Iterator[tuple[str, in
             data = tail + chunk
             end = 0
             for m in _MERGE.finditer(data):
-                first_col, first_row, last_col, last_row = (g.decode() if g else None for g in m.groups())
-                last_col, last_row = last_col or first_col, last_row or first_row
+                first_col, first_row = m.group(1).decode(), m.group(2).decode()  # the pattern always has both
+                last_col = m.group(3).decode() if m.group(3) else first_col
+                last_row = m.group(4).decode() if m.group(4) else first_row
                 rows = int(last_row) - int(first_row) + 1
                 cols = column_index_from_string(last_col) - column_index_from_string(first_col) + 1
                 yield f"{first_col}{first_row}:{last_col}{last_row}", max(rows, 0) * max(cols, 0)

@@ -10,13 +10,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from validator.reader.columns import (
-    INDICATOR_HEADERS, INDICATOR_INDEX, INDICATOR_REQUIRED, PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED,
+    INDICATOR_HEADERS,
+    INDICATOR_INDEX,
+    INDICATOR_REQUIRED,
+    PROJECT_HEADERS,
+    PROJECT_INDEX,
+    PROJECT_REQUIRED,
 )
-from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
-from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
-from validator.text import key
 from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
+from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
 from validator.reader.workbook import Grid
+from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
+from validator.text import key
 
 TOTAL_NAMES = {"合计", "总计", "合计数"}
 _YEAR = re.compile(r"[0-9]{4}")  # not str.isdigit(): "፩" and 5000-digit strings pass it and int() fails

@@ -10,9 +10,9 @@ import codecs
 import re
 from pathlib import Path
 
-from validator.records import Cell
 from validator.reader.errors import UnreadableFile
 from validator.reader.workbook import Grid, coordinate
+from validator.records import Cell
 
 TEXT_SUFFIXES = frozenset({".txt", ".tsv"})
 MAX_TEXT_BYTES = 20 * 1024 * 1024

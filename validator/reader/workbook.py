@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.formula import ArrayFormula
 
-from validator.records import Cell
 from validator.reader.errors import UnreadableFile
 from validator.reader.safety import SAVE_AS, check_workbook_file
+from validator.records import Cell
 
 MAX_ROWS = 200_000
 MAX_COLS = 200

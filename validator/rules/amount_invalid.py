@@ -12,12 +12,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.amounts import parse_amount
-from validator.values.indicators import clip
 from validator.records import Submission
 from validator.rules.base import Options, Problem
+from validator.values.amounts import parse_amount
+from validator.values.indicators import clip
 
 ID = "amount-invalid"
 LEVEL = "error"

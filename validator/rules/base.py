@@ -10,8 +10,9 @@ reference page (printed by `validator rules`) with the sections 检查 / 选项 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Protocol
+from typing import Any, Protocol
 
 from validator.records import Cell, Indicator, Submission
 

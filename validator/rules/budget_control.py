@@ -12,15 +12,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
+from validator.reader.sheets import CONTROL_SHEET, PROJECT_SHEET
+from validator.records import ControlAmounts, FundsRow, Submission
+from validator.rules.base import Options, Problem
+from validator.text import key
 from validator.values.amounts import fmt, parse_amount
 from validator.values.indicators import clip
-from validator.records import ControlAmounts, FundsRow, Submission
-from validator.reader.sheets import CONTROL_SHEET, PROJECT_SHEET
-from validator.text import key
-from validator.rules.base import Options, Problem
 
 ID = "budget-control"
 LEVEL = "error"

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.categories import normalize_level1
 from validator.records import Submission
-from validator.text import key
 from validator.rules.base import Options, Problem
+from validator.text import key
+from validator.values.categories import normalize_level1
 
 ID = "category-missing"
 LEVEL = "error"

@@ -14,13 +14,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Literal
 
+from validator.records import Indicator, Submission
+from validator.rules.base import Options, Problem, at_indicator
+from validator.text import key
 from validator.values.categories import NOT_TARGET, TAXONOMY, normalize_level1, normalize_level2
 from validator.values.indicators import clip
-from validator.records import Indicator, Submission
-from validator.text import key
-from validator.rules.base import Options, Problem, at_indicator
 
 ID = "category-unknown"
 LEVEL = "error"
@@ -39,7 +40,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield from _level2(ind, level1)
 
 
-def _level1(ind: Indicator) -> str | None | bool:
+def _level1(ind: Indicator) -> str | Literal[False] | None:
     if ind.level1 is None or ind.level1.empty:
         return False  # empty cells are field-required's
     return normalize_level1(ind.level1.text)

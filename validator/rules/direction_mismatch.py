@@ -19,12 +19,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import bare_name, clip, explicit_direction, valued
 from validator.records import Indicator, Submission
-from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import bare_name, clip, explicit_direction, valued
+from validator.values.threshold import Threshold
 
 ID = "direction-mismatch"
 LEVEL = "warning"

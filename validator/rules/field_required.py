@@ -16,13 +16,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
-from validator.records import Cell, Submission
-from validator.rules.schema import RecordSchema, required_schema
 from validator.reader.sheets import PROJECT_SHEET
+from validator.records import Cell, Submission
 from validator.rules.base import Options, Problem
+from validator.rules.schema import RecordSchema, required_schema
 
 ID = "field-required"
 LEVEL = "error"
@@ -46,7 +46,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         yield from _problems(cells, schema, project=row.name.text or None, indicator=None)
     schema = RecordSchema(required_schema(list(options["indicator_fields"])))
     for ind in submission.indicators:
-        cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in ("project", "level1", "level2", "name", "direction", "unit", "note")}
+        fields = ("project", "level1", "level2", "name", "direction", "unit", "note")
+        cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in fields}
         yield from _problems(cells, schema, project=ind.project.text or None, indicator=ind.label)
 
 

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from validator.records import Submission
 from validator.rules.base import Options, Problem

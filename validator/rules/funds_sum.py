@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
-from validator.values.amounts import fmt, parse_amount, sum_amounts
 from validator.records import FundsRow, RowKind, Submission
 from validator.rules.base import Options, Problem
+from validator.values.amounts import fmt, parse_amount, sum_amounts
 
 ID = "funds-sum"
 LEVEL = "error"

@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from validator.records import Submission
-from validator.text import key
 from validator.rules.base import Options, Problem
+from validator.text import key
 
 ID = "goal-missing"
 LEVEL = "error"

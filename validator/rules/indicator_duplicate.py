@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip
 from validator.records import Indicator, Submission
-from validator.text import key
 from validator.rules.base import Options, Problem, at_indicator
+from validator.text import key
+from validator.values.indicators import clip
 
 ID = "indicator-duplicate"
 LEVEL = "warning"

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from validator.records import Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator

@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip
-from validator.records import Submission
 from validator.reader.sheets import PROJECT_SHEET
-from validator.text import key
+from validator.records import Submission
 from validator.rules.base import Options, Problem, at_indicator
+from validator.text import key
+from validator.values.indicators import clip
 
 ID = "indicator-orphan"
 LEVEL = "error"

@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
-from validator.values.indicators import bare_name, clip, measure, valued
 from validator.records import Submission
-from validator.values.threshold import Part
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import bare_name, clip, measure, valued
+from validator.values.threshold import Part
 
 ID = "percent-range"
 LEVEL = "error"

@@ -15,13 +15,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
-from validator.values.indicators import clip, measure, valued
 from validator.records import Submission
-from validator.values.threshold import format_decimal
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import clip, measure, valued
+from validator.values.threshold import format_decimal
 
 ID = "satisfaction-range"
 LEVEL = "warning"

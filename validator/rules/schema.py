@@ -3,8 +3,9 @@ built from located cells, so every cerberus error maps back to the cell it came 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from cerberus import Validator
 

@@ -11,10 +11,10 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.records import Submission
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
+from validator.records import Submission
 from validator.rules.base import Options, Problem
 
 ID = "sheet-missing"

@@ -12,12 +12,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip
-from validator.records import Submission
 from validator.reader.sheets import TEMPLATE_ID, TEMPLATE_VERSION
+from validator.records import Submission
 from validator.rules.base import Options, Problem
+from validator.values.indicators import clip
 
 ID = "template-version"
 LEVEL = "warning"

@@ -14,11 +14,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip
 from validator.records import Cell, Submission
 from validator.rules.base import Options, Problem
+from validator.values.indicators import clip
 
 ID = "text-placeholder"
 LEVEL = "error"

@@ -14,11 +14,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip, valued
 from validator.records import Submission
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import clip, valued
 
 ID = "threshold-compound"
 LEVEL = "warning"

@@ -13,11 +13,11 @@ threshold-qualitative 提示；被存成日期的数值（44561、20231231）由
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip, valued
 from validator.records import Submission
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import clip, valued
 
 ID = "threshold-malformed"
 LEVEL = "error"

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip, measure, valued
 from validator.records import Submission
-from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import clip, measure, valued
+from validator.values.threshold import Threshold
 
 ID = "threshold-no-unit"
 LEVEL = "warning"

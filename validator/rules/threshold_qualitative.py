@@ -14,12 +14,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip, valued
 from validator.records import Submission
-from validator.text import key
 from validator.rules.base import Options, Problem, at_indicator
+from validator.text import key
+from validator.values.indicators import clip, valued
 
 ID = "threshold-qualitative"
 LEVEL = "warning"

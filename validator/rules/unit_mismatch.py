@@ -14,12 +14,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import MEASURE_LABELS, clip, measure, valued
 from validator.records import Submission
-from validator.values.units import unit_category
 from validator.rules.base import Options, Problem, at_indicator
+from validator.values.indicators import MEASURE_LABELS, clip, measure, valued
+from validator.values.units import unit_category
 
 ID = "unit-mismatch"
 LEVEL = "warning"

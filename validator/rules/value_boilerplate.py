@@ -16,13 +16,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
-from validator.values.indicators import clip, valued
 from validator.records import Cell, Indicator, Submission
-from validator.text import key
-from validator.values.threshold import Threshold
 from validator.rules.base import Options, Problem, at_indicator
+from validator.text import key
+from validator.values.indicators import clip, valued
+from validator.values.threshold import Threshold
 
 ID = "value-boilerplate"
 LEVEL = "off"
@@ -51,5 +51,6 @@ def _repeated(items: list[Valued], options: Options) -> Problem | None:
     if count < options["min_count"] or count / len(items) < options["share"]:
         return None
     ind, cell, _ = next(item for item in items if item[2].normalized == value)
-    return at_indicator(ind, cell, f"本项目 {len(items)} 条指标中有 {count} 条的指标值都是“{clip(cell.display)}”，像是套用的固定值。",
+    message = f"本项目 {len(items)} 条指标中有 {count} 条的指标值都是“{clip(cell.display)}”，像是套用的固定值。"
+    return at_indicator(ind, cell, message,
                         "请按每条指标的实际情况分别测算目标值；无法衡量的指标请改写或删除。", value=cell.display)

@@ -8,13 +8,13 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from validator.values.amounts import parse_amount
-from validator.reader.columns import PROJECT_FIELDS, header_key
 from validator.reader import UnreadableFile
+from validator.reader.columns import PROJECT_FIELDS, header_key
 from validator.reader.layout import find_header
 from validator.reader.workbook import Grid, load_grids
 from validator.records import Cell
 from validator.template.writer import BudgetLine
+from validator.values.amounts import parse_amount
 
 UNIT_HEADERS = ("单位", "单位名称", "部门", "部门名称", "预算单位", "资金使用单位", "填报单位")
 _INDEX = {header_key(h): "department" for h in UNIT_HEADERS}

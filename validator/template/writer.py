@@ -19,13 +19,19 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from validator.values.categories import TAXONOMY
-from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.outputs.sheetout import LINE_HEIGHT, print_across, put_text, wrapped_lines
+from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.reader.sheets import (
-    CONTROL_SHEET, GUIDE_SHEET, INDICATOR_SHEET, LISTS_SHEET, META_SHEET, PROJECT_SHEET, TEMPLATE_ID,
+    CONTROL_SHEET,
+    GUIDE_SHEET,
+    INDICATOR_SHEET,
+    LISTS_SHEET,
+    META_SHEET,
+    PROJECT_SHEET,
+    TEMPLATE_ID,
     TEMPLATE_VERSION,
 )
+from validator.values.categories import TAXONOMY
 
 HEADER_ROW = 3
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -178,7 +184,7 @@ def _headers(ws: Worksheet, headers: list[str], widths: tuple[int, ...]) -> None
 
 def _validation(ws: Worksheet, rng: str, *, prompt: str, title: str, **kwargs: object) -> DataValidation:
     dv = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=title, prompt=prompt,
-                        errorTitle="输入有误", **kwargs)  # type: ignore[arg-type]
+                        errorTitle="输入有误", **kwargs)
     dv.add(rng)
     ws.add_data_validation(dv)
     return dv
@@ -285,7 +291,7 @@ def _control_sheet(book: Workbook, lines: list[BudgetLine]) -> None:
 
 
 def _guide(ws: Worksheet, year: int) -> None:
-    from validator.template.guide import GUIDE_LINES, EXAMPLE_INDICATORS, EXAMPLE_PROJECT
+    from validator.template.guide import EXAMPLE_INDICATORS, EXAMPLE_PROJECT, GUIDE_LINES
 
     width = 72  # fits A4 portrait at 100 % in Excel and LibreOffice (which does not scale this sheet to the page)
     ws.column_dimensions["A"].width = width

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
-from typing import Iterable
 
 from validator.records import Cell
 
@@ -76,7 +76,8 @@ def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
             return Amount(None, "text")
     if value < 0:
         return Amount(value, "negative")
-    if -value.as_tuple().exponent > decimals and value != _quantize(value, Decimal(1).scaleb(-decimals)):
+    exponent = value.as_tuple().exponent  # an int: value is finite here
+    if isinstance(exponent, int) and -exponent > decimals and value != _quantize(value, Decimal(1).scaleb(-decimals)):
         return Amount(value, "decimals")
     return Amount(value)
 

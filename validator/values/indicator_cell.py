@@ -10,8 +10,8 @@ after the value. `format_cell` writes the published wording."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from validator.values.categories import normalize_level1, normalize_level2
 

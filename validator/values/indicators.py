@@ -6,8 +6,9 @@ classifies names ("合格率" is a rate, "案件数" a count) the same way."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, Literal
+from typing import Literal
 
 from validator.records import Cell, Indicator, Submission
 from validator.text import normalize

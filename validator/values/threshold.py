@@ -314,7 +314,7 @@ def parse_threshold(value: object, *, direction: str | None = None, unit: str | 
     try:
         return _parse(value, direction=direction, unit=unit, name=name,
                       number_format=number_format, bare_op=bare_op)
-    except Exception:  # noqa: BLE001 - the last line of defence; _parse itself is fuzzed
+    except Exception:
         return Threshold("malformed", (), "", ("指标值无法解析",), reason="无法解析",
                          suggestion=_SPECIFY)
 
@@ -598,7 +598,7 @@ def _quantitative(text: str, targets: list[_Candidate], ctx: _Context) -> Thresh
         _part(text, t, label, ctx)
         for t, label in zip(targets, labels)
     ]
-    for t, words in zip(targets, trailing):
+    for words in trailing:
         if words:
             ctx.notes.append(f"数值后的文字“{words}”未计入单位")
     if is_range:
@@ -753,10 +753,7 @@ def _malformed(ctx: _Context, reason: str, suggestion: str | None, *, shown: str
 
 def _decimal(value: int | float | Decimal) -> Decimal | None:
     try:
-        if isinstance(value, float):
-            number = Decimal(repr(round(value, 10)))
-        else:
-            number = Decimal(value)
+        number = Decimal(repr(round(value, 10))) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, ValueError, OverflowError):
         return None
     return number if number.is_finite() else None
