@@ -21,5 +21,15 @@ BOT_SCHEMA: dict[str, Any] = {
 }
 """Schema of the `bot:` section (cerberus 1.3), registered in `SECTIONS`."""
 
-SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA, "bot": BOT_SCHEMA}
+_COUNT = {"type": "integer", "min": 0, "nullable": True}
+_SIZE = {"type": "number", "min": 0, "nullable": True}
+
+LIMITS_SCHEMA: dict[str, Any] = {
+    "file_mb": _SIZE, "uncompressed_mb": _SIZE, "ratio": _SIZE, "sheet_xml_mb": _SIZE,
+    "cells_per_sheet": _COUNT, "rows_per_sheet": _COUNT, "cell_chars": _COUNT, "merged_cells": _COUNT,
+    "seconds_per_file": _SIZE, "findings_listed": _COUNT,
+}
+"""Schema of the `limits:` section; the defaults live in `validator.config.limits.Limits`."""
+
+SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA, "bot": BOT_SCHEMA, "limits": LIMITS_SCHEMA}
 """Section name -> cerberus schema of that section of rules.yaml."""
