@@ -304,3 +304,11 @@ def test_real_server_answers_concurrent_uploads(app: Flask, tmp_path: Path) -> N
     assert len(answers) == 8
     assert all(status == key.split("-")[0] for key, status in answers)
     assert json.loads(bomb.data)["files"][0]["status"] == "unreadable" and after == ("failed", "failed")
+
+
+def test_the_command_line_does_not_load_the_web_stack_until_serve_runs() -> None:
+    import subprocess
+    import sys
+    code = "import sys, validator.cli; print(sorted(m for m in ('flask', 'flask_wtf', 'waitress') if m in sys.modules))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "[]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import threading
 from typing import Any
 
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request, send_file, session, url_for
@@ -101,6 +102,7 @@ class _Web:
     def __init__(self, config: Config, service: CheckService, serve: ServeSettings, bot: BotSettings) -> None:
         self.config, self.service, self.serve, self.bot = config, service, serve, bot
         self.receipts: dict[str, Receipt] = {}
+        self._submitting = threading.Lock()
 
     def index(self) -> str:
         return render_template("index.html")
@@ -145,11 +147,12 @@ class _Web:
         if not self.serve.submit:
             raise UploadRefused(403, "本网页未开放报送。请按预算科通知的方式报送表格。")
         result = self._found(result_id)
-        receipt = self.receipts.get(result.id)
-        if receipt is None:  # pressing 报送 twice sends the file once
-            receipt = submit_to_inbox(result, self.bot.inbox)
-            self.receipts[result.id] = receipt
-            log.info("submitted %s as %s", result.name, receipt.file)
+        with self._submitting:  # pressing 报送 twice (or in two tabs) sends the file once
+            receipt = self.receipts.get(result.id)
+            if receipt is None:
+                receipt = submit_to_inbox(result, self.bot.inbox)
+                self.receipts[result.id] = receipt
+                log.info("submitted %s as %s", result.name, receipt.file)
         if _wants_json():
             return jsonify(receipt.to_dict())
         return render_template("receipt.html", result=result, receipt=receipt)
@@ -158,7 +161,7 @@ class _Web:
 
     def _office_enabled(self) -> None:
         if not self.serve.office_open:
-            abort(404)
+            raise UploadRefused(404, "此页面未开放。")
 
     def office(self) -> Any:
         self._office_enabled()

@@ -123,8 +123,11 @@ class CheckService:
 
     def warm_up(self) -> None:
         """Start every worker now, so the first unit does not wait for a process to start."""
-        for worker in self._all:
-            worker.run(_ready, seconds=120)
+        threads = [threading.Thread(target=worker.run, args=(_ready,), kwargs={"seconds": 120}) for worker in self._all]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     def check(self, client_name: str | None, stream: IO[bytes]) -> CheckResult:
         name = display_name(client_name)

@@ -31,11 +31,11 @@ def serve(config: Config, *, host: str, port: int, announce: Callable[[str], Non
     service = CheckService(config, workers=settings.workers, seconds=settings.check_seconds,
                            keep_minutes=settings.keep_minutes)
     try:
-        service.warm_up()
         app = create_app(config, service, serve=settings, bot=bot)
         server = create_server(app, host=host, port=port, threads=max(THREADS, settings.workers * 2),
                                max_request_body_size=settings.upload_bytes * _BODY_SLACK + (1 << 20),
-                               ident="validator")
+                               ident="validator")  # binds now: a port in use fails before workers start
+        service.warm_up()
         for line in _banner(host, int(server.effective_port), settings.submit, settings.office_open, bot):
             announce(line)
         _stop_on_sigterm()
