@@ -147,6 +147,13 @@ def test_a_passing_table_reads_passed(site: Site, tmp_path: Path) -> None:
     assert verdict == "通过"
     assert site.driver.find_element(By.ID, "error-count").text == "0"
     assert "没有发现问题" in site.driver.find_element(By.ID, "findings").text
+    other = tmp_path / "说明.pdf"
+    other.write_bytes(b"%PDF-1.4 not a table")
+    site.driver.get(site.url)
+    site.driver.find_element(By.ID, "file").send_keys(str(other))
+    site.driver.find_element(By.ID, "start").click()
+    assert "不支持的文件类型“.pdf”" in site.wait(".refused .message").text
+    site.shot("05-拒绝.png")
 
 
 def test_a_failing_table_lists_its_findings_and_the_annotated_copy_downloads(site: Site, tmp_path: Path) -> None:
