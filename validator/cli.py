@@ -320,6 +320,27 @@ def schedule_command(rules: Path | None, inbox: Path | None, outbox: Path | None
     run_schedule(settings, trigger)
 
 
+@cli.command("serve", context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；只在本机使用为 127.0.0.1，供单位内网访问可设为本机的内网地址或 0.0.0.0。")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="端口（0 表示自动选一个空闲端口）。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件（默认：当前目录下的 rules.yaml），其中 serve: 一节设定上传上限、报送和预算科页面。")
+def serve_command(host: str, port: int, rules: Path | None) -> None:
+    """启动自助审核网页：单位上传表格即可看到审核结论和问题清单，下载标注副本和意见函草稿。
+
+    rules.yaml 中开启 serve.submit 后可在网页上报送（放入收件箱）；开启 serve.office 并设置访问口令后，
+    预算科可在 /office 查看本季报送情况。"""
+    from validator.web.server import serve
+
+    config = _config(rules)
+    try:
+        serve(config, host=host, port=port, announce=lambda line: click.echo(line, err=True))
+    except OSError as exc:
+        raise click.UsageError(f"无法在 {host}:{port} 上启动网页（{exc.strerror or exc}）。请换一个端口（--port）。") from exc
+
+
 def main() -> None:
     cli(prog_name="validator")
 

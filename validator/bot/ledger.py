@@ -276,3 +276,8 @@ class Ledger:
         self._db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                          (key, value))
 
+    # --- read-only queries for the office's season view (validator.web.season) -----------
+
+    def answered(self) -> list[Entry]:
+        """Every answered submission, reviews and duplicates, oldest first."""
+        return self.entries(where="state IN ('answered','done')")

@@ -31,5 +31,18 @@ LIMITS_SCHEMA: dict[str, Any] = {
 }
 """Schema of the `limits:` section; the defaults live in `validator.config.limits.Limits`."""
 
+SERVE_SCHEMA: dict[str, Any] = {
+    "upload_mb": {"type": "number", "min": 0.001, "max": 1024, "nullable": True},
+    "check_seconds": {"type": "number", "min": 0.001, "max": 3600, "nullable": True},
+    "workers": {"type": "integer", "min": 1, "max": 16, "nullable": True},
+    "keep_minutes": {"type": "number", "min": 1, "max": 10080, "nullable": True},
+    "submit": {"type": "boolean", "nullable": True},
+    "office": {"type": "boolean", "nullable": True},
+    "office_token": {"type": "string", "nullable": True, "maxlength": 1000},
+    "budget_list": _OPTIONAL_PATH,
+}
+"""Schema of the `serve:` section (the self-check page); defaults in `validator.web.settings`."""
+
 SECTIONS: dict[str, dict[str, Any]] = {"letter": LETTER_SCHEMA, "bot": BOT_SCHEMA, "limits": LIMITS_SCHEMA}
+SECTIONS["serve"] = SERVE_SCHEMA
 """Section name -> cerberus schema of that section of rules.yaml."""
