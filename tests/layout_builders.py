@@ -64,8 +64,7 @@ def write_rowwise(path: Path, projects: Sequence[RowProject], *, columns: Sequen
         ws.cell(r, 1, f"{year}年项目支出绩效目标表")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         r += 1
-        if not unit_blocks:
-            ws.cell(r, 1, f"单位名称：{projects[0].unit}")
+        ws.cell(r, 1, f"单位名称：{projects[0].unit}")
         ws.cell(r, width, "单位：万元")
         r += 2
     r = _header(ws, r, columns)

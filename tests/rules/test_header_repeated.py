@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from helpers import PUBLISHED_HEADER, cells, check_published, good_published, good_sub, make_xlsx, run_rule, write_sub
-from layout_builders import RowProject, check_rowwise, write_national, Form
+from layout_builders import Form, RowProject, check_rowwise, write_national, write_rowwise
 from openpyxl import load_workbook
 
 from validator.reader import read_submission
@@ -31,8 +31,6 @@ def test_published_copy(tmp_path: Path) -> None:
 
 def test_rowwise_copy_but_not_a_new_units_header(tmp_path: Path) -> None:
     projects = [RowProject("普法经费", "600", "500", "100"), RowProject("法律援助", "50", "50", None)]
-    from layout_builders import write_rowwise
-
     path = write_rowwise(tmp_path / "x.xlsx", projects, repeat_header_at=3)
     [finding] = run_rule(RULE, path)
     assert finding.sheet == "绩效目标" and finding.cell == "A8"
