@@ -6,6 +6,7 @@ from pathlib import Path
 
 from helpers import make_xlsx, validate
 from layout_builders import GOOD_INDICATORS, RowProject, write_rowwise
+from openpyxl import load_workbook
 
 from validator.reader import read_submission
 from validator.records import RowKind
@@ -87,3 +88,26 @@ def test_every_rule_applies(tmp_path: Path) -> None:
         ("funds-row-total", "绩效目标!C5"), ("goal-missing", "绩效目标!F5"), ("threshold-malformed", "绩效目标!K5"),
         ("category-missing", "绩效目标!B5"),
     }
+
+
+def test_department_line_names_the_submitter_of_several_units(tmp_path: Path) -> None:
+    rows = [["部门名称：某市司法局"], ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "三级指标", "指标值"],
+            ["某市法律援助中心", "法律援助", 50, "目标", "产出指标", "案件数", "≥300件"],
+            ["某市公证处", "公证服务", 20, "目标", "产出指标", "公证件数", "≥100件"]]
+    sub = read_submission(make_xlsx(tmp_path / "x.xlsx", {"Sheet1": rows}))
+    assert sub.department == "某市司法局"
+    assert [r.department for r in sub.projects] == ["某市法律援助中心", "某市公证处"]
+
+
+def test_two_row_header_with_national_words_is_still_an_export(tmp_path: Path) -> None:
+    rows = [["项目名称", "年度资金总额", None, "年度目标", "绩效指标", None, None],
+            [None, "合计", "财政拨款", None, "一级指标", "三级指标", "指标值"],
+            ["普法经费", 600, 600, "目标", "产出指标", "场次", "≥48场"]]
+    path = make_xlsx(tmp_path / "x.xlsx", {"Sheet1": rows})
+    book = load_workbook(path)
+    book["Sheet1"].merge_cells("A1:A2")
+    book["Sheet1"].merge_cells("D1:D2")
+    book.save(path)
+    sub = read_submission(path)
+    assert sub.layout == "rowwise" and [r.name.coord for r in sub.rows] == ["A3"]
+    assert sub.rows[0].total is not None and sub.rows[0].total.coord == "B3"

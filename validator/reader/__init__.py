@@ -1,9 +1,9 @@
 """Reading submissions: any supported file becomes a `Submission` of located records, or
 raises `UnreadableFile`. Rules never see files, only what this package yields.
 
-Workbooks are read as the national per-project form when a sheet has its labels (项目名称 …
-above an 一级指标 | 三级指标 | 指标值 table), as a budget-system export when one header row has
-both project and indicator columns (one indicator per row), as the published flat layout when a
+Workbooks are read as a budget-system export when one header row has both project and
+indicator columns (one indicator per row), as the national per-project form when a sheet has
+its labels (项目名称 … above an 一级指标 | 三级指标 | 指标值 table), as the published flat layout when a
 sheet has a 绩效指标 column and no separate indicator sheet, and otherwise as the standard
 template; text tables (.txt/.tsv) are always the published layout."""
 
@@ -43,12 +43,12 @@ def read_submission(path: Path) -> Submission:
             raise no_header()
         return read_published(path, *found)
     grids = load_grids(path)
-    forms = find_national(grids)
-    if is_national(forms):
-        return read_national(path, forms)  # one project per sheet, label-value blocks
     rowwise = find_rowwise(grids)
     if rowwise:
         return read_rowwise(path, rowwise)  # one indicator per row, project fields repeated
+    forms = find_national(grids)
+    if is_national(forms):
+        return read_national(path, forms)  # one project per sheet, label-value blocks
     found = find_published(grids)
     if found is not None and find_table(grids, INDICATOR_INDEX, ("value", "name")) is None:
         return read_published(path, *found)  # the flat layout: no indicator-per-row sheet

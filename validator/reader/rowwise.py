@@ -44,7 +44,7 @@ def find_rowwise(grids: list[Grid]) -> list[tuple[Grid, Header]]:
     for grid in grids:
         if grid.hidden:
             continue
-        header = find_header(grid, ROWWISE_INDEX, minimum=4)
+        header = find_header(grid, ROWWISE_INDEX, minimum=3)
         if header is not None and _is_rowwise(header):
             found.append((grid, _resolve_property(header)))
     return found
@@ -218,7 +218,13 @@ def _title_year(grid: Grid, header: Header) -> int | None:
 
 
 def _department(tables: list[tuple[Grid, Header]], units: list[str]) -> str | None:
-    """The unit above the first table, else the one unit read, else the first and a count."""
+    """The `部门名称：` line above a table, else the unit above the first table when it is
+    the only one, else the one unit read, else the first and a count."""
+    for grid, header in tables:
+        for row in grid.rows[: header.first_row]:
+            for cell in row:
+                if cell is not None and cell.text.startswith("部门名称") and (m := DEPARTMENT_LINE.match(cell.text)):
+                    return m.group(1).strip()
     for grid, header in tables:
         lines = _unit_lines(grid, header)
         if -1 in lines and not units[1:]:
