@@ -88,3 +88,20 @@ def test_every_project_sheet_is_read_and_instructions_ignored(tmp_path: Path) ->
     assert {i.project.text for i in sub.indicators} == {"普法宣传", "法律援助"} and len(sub.indicators) == 6
     report = validate(path)
     assert report.layout == "national" and report.findings == ()
+
+
+def test_headers_with_asides_and_annual_values_in_brackets(tmp_path: Path) -> None:
+    rows = [["项目名称", "普法宣传"], ["年度资金总额", "100"], ["年度绩效目标", "开展普法宣传活动120场。"],
+            ["一级指标", "二级指标", "三级指标（指标名称）", "指标值（中期）", "指标值（年度）"],
+            ["产出指标", "数量指标", "活动场次", "≥360场", "≥120场"]]
+    sub = read_submission(make_xlsx(tmp_path / "p.xlsx", {"普法宣传": rows}))
+    assert sub.layout == "national" and [(i.name.text, i.value.coord) for i in sub.indicators] == [("活动场次", "E5")]
+    assert sub.rows[0].total.coord == "B2" and sub.rows[0].goal.coord == "B3"
+
+
+def test_a_form_without_annual_funds_says_so(tmp_path: Path) -> None:
+    rows = [["项目名称", "普法宣传"], ["年度目标", "开展普法宣传活动120场。"],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "活动场次", "≥120场"]]
+    sub = read_submission(make_xlsx(tmp_path / "p.xlsx", {"普法宣传": rows}))
+    assert sub.layout == "national" and sub.rows[0].total is None
+    assert [(m.column, m.what) for m in sub.columns_missing] == [("年度资金总额", "栏目")]

@@ -93,6 +93,16 @@ def header_key(text: str) -> str:
     return _WHEREOF.sub("", _MARKERS.sub("", k))
 
 
+_ASIDE = re.compile(r"\([^()]*\)$")
+
+
+def lookup(index: dict[str, str], text: str) -> str | None:
+    """The field a header cell names: its key, else its key without a trailing bracketed
+    aside (“指标值（包含数字及文字描述）”, “三级指标（指标名称）”)."""
+    k = header_key(text)
+    return index.get(k) or (index.get(_ASIDE.sub("", k)) if k.endswith(")") else None)
+
+
 def _index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {header_key(s): f for f, synonyms in fields.items() for s in synonyms}
 

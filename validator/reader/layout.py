@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from validator.reader.columns import header_key
+from validator.reader.columns import header_key, lookup
 from validator.reader.workbook import Grid, coordinate
 from validator.records import Cell
 
@@ -42,7 +42,7 @@ def _match_row(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
     for col, cell in enumerate(cells):
         if cell is None or cell.coord != coordinate(row, col, text=grid.is_text):
             continue  # empty, or the non-anchor part of a merged header
-        field = index.get(header_key(cell.text))
+        field = lookup(index, cell.text)
         if field and field not in found:
             found[field] = col
     return found

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from validator.reader.columns import header_key
+from validator.reader.columns import header_key, lookup
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.reader.workbook import Grid, coordinate
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
@@ -76,6 +76,7 @@ TABLE_HEADERS = {"level1": "一级指标", "level2": "二级指标", "name": "�
 _FOOTER = re.compile(r"^(?:填表人|填报人|联系电话|联系人|填报日期|审核人|负责人|单位负责人|注:|说明:|备注:)")
 _PLACEHOLDER_NAME = re.compile(r"^(?:指标\s*\d+\s*:?|[.。…]+)$")
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
+_ASIDE = re.compile(r"\([^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,11 @@ def _field_of(text: str) -> str | None:
     inline = _INLINE.match(normalize_colon(text))
     if inline:
         k = label_key(inline.group("label"))
-    return next((f for f, rx in _LABEL_RES.items() if rx.fullmatch(k)), None)
+    found = next((f for f, rx in _LABEL_RES.items() if rx.fullmatch(k)), None)
+    if found is None and k.endswith(")"):  # 项目名称（全称）, 实施单位（盖章）
+        bare = _ASIDE.sub("", k)
+        found = next((f for f, rx in _LABEL_RES.items() if rx.fullmatch(bare)), None)
+    return found
 
 
 def normalize_colon(text: str) -> str:
@@ -214,12 +219,10 @@ def _read_form(sub: Submission, grid: Grid, labels: list[Label], table: Table | 
     name = value_of(grid, first["name"])
     total_label = _annual_total(labels)
     parts = _sources(grid, labels, total_label)
-    for field in ("name", "total"):
-        if field not in first and not (field == "total" and total_label):
-            sub.columns_missing.append(MissingColumn(grid.name, LABEL_NAMES[field], first["name"].cell.coord, "栏目"))
     goal = _goal(grid, labels, first)
-    if goal is None:
-        sub.columns_missing.append(MissingColumn(grid.name, "年度目标", first["name"].cell.coord, "栏目"))
+    for field, found in (("total", total_label), ("goal", goal)):
+        if found is None:
+            sub.columns_missing.append(MissingColumn(grid.name, LABEL_NAMES[field], first["name"].cell.coord, "栏目"))
     department = value_of(grid, first["department"]).text if "department" in first else None
     sub.rows.append(FundsRow(
         kind=RowKind.PROJECT, name=name, total=value_of(grid, total_label) if total_label else None,
@@ -323,7 +326,7 @@ def _table(grid: Grid) -> Table | None:
             if cell is None or cell.coord in seen:
                 continue
             seen.add(cell.coord)
-            field = _TABLE_INDEX.get(header_key(cell.text))
+            field = lookup(_TABLE_INDEX, cell.text)
             if field is not None:
                 found.setdefault(field, []).append(c)
                 cells[c] = header_key(cell.text)
@@ -338,7 +341,7 @@ def _choose_columns(grid: Grid, row: int, found: dict[str, list[int]]) -> dict[s
     values = found["value"]
 
     def heading(c: int) -> str:
-        return header_key(grid.text(row, c)) + header_key(grid.text(row - 1, c) if row else "")
+        return key(grid.text(row, c)) + (key(grid.text(row - 1, c)) if row else "")
 
     annual = [c for c in values if "年度" in heading(c)]
     medium = [c for c in values if "中期" in heading(c)]
