@@ -90,6 +90,7 @@ class _Project:
     unit: str | None
     unit_cell: Cell | None
     indicators: list[Indicator] = field(default_factory=list)
+    merged: bool = False  # the name is merged down over the rows (not repeated on each)
 
 
 def _read_table(sub: Submission, grid: Grid, header: Header, units: list[str]) -> None:
@@ -120,6 +121,7 @@ def _read_table(sub: Submission, grid: Grid, header: Header, units: list[str]) -
                 units.append(unit)
         else:
             current.rows.append(r)
+            current.merged = current.merged or (name_cell is not None and name_cell.coord == current.name.coord)
         indicator = _indicator(grid, cols, r, current.name)
         if indicator is not None:
             current.indicators.append(indicator)
@@ -129,9 +131,11 @@ def _read_table(sub: Submission, grid: Grid, header: Header, units: list[str]) -
 def _starts_project(current: _Project, name: Cell | None, unit: str | None) -> bool:
     if unit != current.unit:
         return True
-    if name is None or name.empty:
-        return False  # left blank under a filled-in (or merged) name: the same project
-    return name.coord != current.name.coord and key(name.text) != key(current.name.text)
+    if name is None or name.empty or name.coord == current.name.coord:
+        return False  # left blank under a filled-in name, or merged down: the same project
+    # Another cell: a repeated name continues the project, unless names are merged down
+    # (then a new merged area is a new project, even with the same name).
+    return current.merged or key(name.text) != key(current.name.text)
 
 
 def _flush(sub: Submission, grid: Grid, header: Header, project: _Project | None) -> None:
