@@ -4,6 +4,7 @@ rows, merged or repeated project fields, label order, label width or spacing."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -11,15 +12,17 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layout_builders import ROWWISE_COLUMNS, Form, RowProject, write_national, write_rowwise
+from openpyxl import Workbook
 
 from validator.config.loader import load_config
-from validator.engine import check_submission
+from validator.engine import check_submission, validate_file
 from validator.reader import read_submission
 from validator.records import Submission
 
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "25"))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CONFIG = load_config()
+A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
 
 PROJECTS = [
     RowProject("普法经费", "600.00", "500.00", "100.00"),
@@ -90,3 +93,29 @@ def test_national_reads_the_same_in_any_arrangement(order: list[str], spacers: i
     forms = [Form(f.name, total=f.total, goal=f.goal, indicators=f.indicators, order=tuple(order), spacers=spacers,
                   label_width=width, side_by_side=across) for f in FORMS]
     assert _national(forms) == NATIONAL_BASE
+
+
+WORDS = ["项目名称", "年度资金总额：", "其中：财政拨款", "其他资金", "上级补助资金", "年度目标", "中期目标", "总体目标",
+         "一级指标", "二级指标", "三级指标", "指标值", "指标方向", "指标性质", "权重", "预算数", "单位名称：某局",
+         "产出指标", "数量指标", "≥", "正向", "定性", "100", "1,200.00", "≥95%", "待定", "", "", "", None, None, None]
+
+
+@PROPERTY
+@given(rows=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=14),
+       merges=st.lists(st.tuples(st.integers(1, 14), st.integers(1, 7)), max_size=6))
+def test_any_mix_of_labels_and_headers_is_read_without_internal_errors(rows: list[list[Any]],
+                                                                        merges: list[tuple[int, int]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Workbook()
+        ws = book.active
+        for r, values in enumerate(rows, start=1):
+            for c, value in enumerate(values, start=1):
+                if value is not None:
+                    ws.cell(r, c, value)
+        for r, c in dict(merges).items():  # one merge per row: two cells side by side, never overlapping
+            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + 1)
+        path = Path(tmp) / "mix.xlsx"
+        book.save(path)
+        report = validate_file(path, CONFIG)
+    assert all("内部错误" not in f.message for f in report.findings)
+    assert all(f.cell is None or A1.fullmatch(f.cell) for f in report.findings)
