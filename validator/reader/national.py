@@ -53,9 +53,7 @@ LABELS: dict[str, str] = {
     "indicators": r"(?:年度|中期)?绩效指标",
 }
 _LABEL_RES = {f: re.compile(p) for f, p in LABELS.items()}
-LABEL_NAMES: dict[str, str] = {
-    "name": "项目名称", "total": "年度资金总额", "goal": "年度目标", "fiscal": "财政拨款", "other": "其他资金",
-}
+LABEL_NAMES: dict[str, str] = {"total": "年度资金总额", "goal": "年度目标"}
 # A further funding source in the 项目资金 block (上级补助收入, 单位自筹资金 …).
 _SOURCE = re.compile(r".{1,12}(?:资金|拨款|收入|补助|自筹|基金|贷款|资本金)")
 _INLINE = re.compile(r"^(?P<label>[^:0-9]+):\s*(?P<value>[-+0-9,.]+)$")
@@ -143,7 +141,7 @@ def _field_of(text: str) -> str | None:
     k = label_key(text)
     if not k or len(k) > 30:
         return None
-    inline = _INLINE.match(normalize_colon(text))
+    inline = _INLINE.match(_colon_key(text))
     if inline:
         k = label_key(inline.group("label"))
     found = next((f for f, rx in _LABEL_RES.items() if rx.fullmatch(k)), None)
@@ -153,7 +151,8 @@ def _field_of(text: str) -> str | None:
     return found
 
 
-def normalize_colon(text: str) -> str:
+def _colon_key(text: str) -> str:
+    """A cell's matching key with colons half-width (“年度资金总额：120” -> “年度资金总额:120”)."""
     return key(text).replace("：", ":")
 
 
@@ -190,7 +189,7 @@ def _is_label_cell(grid: Grid, cell: Cell | None) -> bool:
 def value_of(grid: Grid, label: Label) -> Cell:
     """The value a label names: written in the label's own cell (“年度资金总额：120”), the next
     cell to the right unless that is a label or outside the form, else the cell below."""
-    inline = _INLINE.match(normalize_colon(label.cell.text))
+    inline = _INLINE.match(_colon_key(label.cell.text))
     if inline:
         return Cell(label.cell.sheet, label.cell.coord, inline.group("value"), label.cell.number_format)
     width = max((len(row) for row in grid.rows), default=0)
@@ -379,7 +378,7 @@ def _read_table(sub: Submission, grid: Grid, table: Table, project: Cell) -> Non
 
 
 def _is_footer(grid: Grid, r: int) -> bool:
-    return any(_is_anchor(grid, r, c) is not None and _FOOTER.match(normalize_colon(grid.text(r, c)))
+    return any(_is_anchor(grid, r, c) is not None and _FOOTER.match(_colon_key(grid.text(r, c)))
                for c in range(len(grid.rows[r])))
 
 

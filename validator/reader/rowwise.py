@@ -12,12 +12,10 @@ project, located at the first row that holds each field, and one Indicator per r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from validator.reader.columns import (
-    ROWWISE_FIELDS,
     ROWWISE_HEADERS,
     ROWWISE_INDEX,
     ROWWISE_PROJECT_FIELDS,
@@ -237,8 +235,3 @@ def _department(tables: list[tuple[Grid, Header]], units: list[str]) -> str | No
         return None
     return units[0] if len(units) == 1 else f"{units[0]}等{len(units)}个单位"
 
-
-def fields_recognised() -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each column this layout reads and the header texts that name it (for documentation)."""
-    for name, synonyms in ROWWISE_FIELDS.items():
-        yield ROWWISE_HEADERS[name], synonyms
