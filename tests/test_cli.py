@@ -45,7 +45,7 @@ def test_text_output_and_exit_code(batch: Path) -> None:
     assert f"{batch / 'warn.xlsx'}：通过（有提示）" in out
     assert f"{batch / 'broken.xlsx'}：退回修改（文件无法读取）（错误 1 条" in out
     # every per-file verdict matches the totals line: one plain 退回修改, one unreadable
-    assert sum(line.endswith("条）") and "：退回修改（错误" in line for line in out.splitlines()) == 1
+    assert sum(line.endswith("条）［标准模板］") and "：退回修改（错误" in line for line in out.splitlines()) == 1
     assert "共 4 个文件：通过 1，通过（有提示）1，退回修改 1，无法读取 1；" in out
     assert "~$good" not in out and "readme" not in out
 

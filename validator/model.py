@@ -50,6 +50,13 @@ _VERDICTS = {
 }
 
 UNREADABLE_RULE = "file-unreadable"
+# The layouts a submission can be in (FileReport.layout), as outputs name them.
+LAYOUT_LABELS: dict[str, str] = {
+    "template": "标准模板",
+    "published": "公开格式",
+    "rowwise": "预算系统导出格式",
+    "national": "申报表格式",
+}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -142,6 +149,11 @@ class FileReport:
     def name(self) -> str:
         """The file name as the user sees it (a GBK name decoded), for letters and summaries."""
         return readable(self.path.replace("\\", "/").rsplit("/", 1)[-1])
+
+    @property
+    def layout_label(self) -> str | None:
+        """The layout as a word for people (标准模板, 申报表格式 …); None when unread."""
+        return LAYOUT_LABELS.get(self.layout, self.layout) if self.layout else None
 
     @property
     def errors(self) -> int:

@@ -74,14 +74,30 @@ class FundsRow:
     goal: Cell | None = None
     unit: Cell | None = None
     department: str | None = None
+    # Further funding sources a form lists besides the three (label, cell): 上级补助, 单位自筹 …
+    sources: tuple[tuple[str, Cell], ...] = ()
 
     @property
     def amounts(self) -> dict[str, Cell | None]:
-        return {"总计": self.total, "财政拨款": self.fiscal, "财政专户拨款": self.special, "其他资金": self.other}
+        listed: dict[str, Cell | None] = {
+            "总计": self.total, "财政拨款": self.fiscal, "财政专户拨款": self.special, "其他资金": self.other,
+        }
+        listed.update((label, cell) for label, cell in self.sources if label not in listed)
+        return listed
 
     @property
-    def parts(self) -> tuple[Cell | None, Cell | None, Cell | None]:
-        return (self.fiscal, self.special, self.other)
+    def parts(self) -> tuple[Cell | None, ...]:
+        return (self.fiscal, self.special, self.other, *(cell for _, cell in self.sources))
+
+    @property
+    def parts_label(self) -> str:
+        """The sources that make up the total, as the message names them: the three columns
+        of the template (all of them when none is read), plus the further sources listed."""
+        names = [n for n, c in (("财政拨款", self.fiscal), ("财政专户拨款", self.special),
+                                ("其他资金", self.other)) if c is not None]
+        if not names:
+            names = ["财政拨款", "财政专户拨款", "其他资金"]
+        return " + ".join([*names, *(label for label, _ in self.sources)])
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,10 @@ class Indicator:
     unit: Cell | None = None
     note: Cell | None = None
     position: int | None = None
+    # Columns only some layouts have: 权重/分值, and 指标性质/指标方向性 when it says which way is
+    # better (正向/反向/定性) next to a separate operator column.
+    weight: Cell | None = None
+    nature: Cell | None = None
 
     @property
     def label(self) -> str:
@@ -110,6 +130,7 @@ class MissingColumn:
     sheet: str
     column: str
     header_cell: str
+    what: str = "列"  # "栏目" for a label of a form (the national per-project form)
 
 
 @dataclass(frozen=True)
@@ -148,6 +169,8 @@ class Submission:
     sheets_missing: list[str] = field(default_factory=list)
     columns_missing: list[MissingColumn] = field(default_factory=list)
     control: dict[str, ControlAmounts] = field(default_factory=dict)
+    # A header row repeated inside the data (copy-paste): its first cell; the row is not read.
+    repeated_headers: list[Cell] = field(default_factory=list)
 
     @property
     def projects(self) -> list[FundsRow]:

@@ -170,7 +170,8 @@ _SAVE_AS_STEPS = (
 
 def _received(fr: FileReport) -> str:
     when = f"于{chinese_date(fr.received.date())}" if fr.received else ""
-    return f"你单位{when}报送的《{fr.name}》"
+    layout = f"（{fr.layout_label}）" if fr.layout_label else ""
+    return f"你单位{when}报送的《{fr.name}》{layout}"
 
 
 def _scope(fr: FileReport) -> str:

@@ -21,7 +21,8 @@ def finding_line(file_name: str, finding: Finding) -> str:
 def file_block(report: FileReport, *, quiet: bool = False) -> list[str]:
     path = readable(report.path)  # a GBK file name must not make the terminal output unencodable
     lines = [] if quiet else [finding_line(path, f) for f in report.sorted_findings()]
-    lines.append(f"{path}：{report.status.office_verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）")
+    lines.append(f"{path}：{report.status.office_verdict}（错误 {report.errors} 条，提示 {report.warnings} 条）"
+                 + (f"［{report.layout_label}］" if report.layout_label else ""))
     return lines
 
 

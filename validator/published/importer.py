@@ -31,8 +31,9 @@ from validator.records import Cell, FundsRow, Indicator, Submission, written
 from validator.rules.text_whitespace import cleaned
 from validator.template.writer import IndicatorRow, ProjectRow, default_year, template_file_name, write_filled_template
 from validator.text import key, normalize
-from validator.values.amounts import parse_amount
+from validator.values.amounts import other_and_sources, parse_amount
 from validator.values.categories import normalize_level1
+from validator.values.indicators import value_threshold
 from validator.values.threshold import Threshold, format_decimal, parse_threshold
 from validator.values.units import unit_category
 
@@ -42,6 +43,11 @@ _TIMELY = re.compile(r"及时|按时|时限|时效|速度|进度|工期|响应�
 _QUALITY = re.compile(r"合格|达标|合规|准确|完好|优良|验收|质量|可用性|运行率|成功率")
 _COUNT = re.compile(r"(?:数|数量|人次|场次|批次)$")
 _BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+# Layouts whose records become a filled template: the published table, budget-system exports
+# (one indicator per row) and national per-project forms.
+IMPORTABLE = frozenset({"published", "rowwise", "national"})
 
 
 class NotPublishedTable(Exception):
@@ -70,7 +76,7 @@ class ValueSplit:
 def import_table(path: Path, directory: Path, *, single: bool = False, rules_checksum: str = "") -> ImportResult:
     """Write the templates into `directory`; raises UnreadableFile or NotPublishedTable."""
     sub = read_submission(path)
-    if sub.layout != "published":
+    if sub.layout not in IMPORTABLE:
         raise NotPublishedTable(f"{path.name} 不是公开格式的绩效目标表（应为一个“绩效指标”列内写全部指标的表格）。")
     year = sub.year or default_year()
     groups = _groups(sub, single=single)
@@ -104,7 +110,8 @@ def _groups(sub: Submission, *, single: bool) -> dict[str | None, list[FundsRow]
 def project_row(row: FundsRow, department: str | None) -> ProjectRow:
     return ProjectRow(
         name=cleaned(written(row.name)), unit=department, total=_amount(row.total), fiscal=_amount(row.fiscal),
-        special=_amount(row.special), other=_amount(row.other), goal=written(row.goal) or None,
+        special=_amount(row.special),
+        other=other_and_sources(row) if row.sources else _amount(row.other), goal=written(row.goal) or None,
     )
 
 
@@ -119,7 +126,7 @@ def indicator_row(ind: Indicator) -> IndicatorRow:
     name = cleaned(written(ind.name))
     level1_text = written(ind.level1)
     level1 = normalize_level1(level1_text) or level1_text or None
-    split = split_value(written(ind.value), name=name)
+    split = split_value(_value_text(ind), name=name)
     level2 = written(ind.level2) or infer_level2(level1, name, split.unit)
     notes = [*split.notes, *([written(ind.note)] if written(ind.note) else [])]
     if not level2:
@@ -127,6 +134,18 @@ def indicator_row(ind: Indicator) -> IndicatorRow:
     return IndicatorRow(project=cleaned(written(ind.project)), level1=level1, level2=level2 or None, name=name,
                         direction=split.direction, value=split.value, unit=split.unit,
                         note="；".join(notes) or None)
+
+
+def _value_text(ind: Indicator) -> str:
+    """The value as one text: with the operator and unit of their own columns folded in
+    (指标方向“大于等于”, 指标值“48”, 计量单位“场” -> “≥48场”) when they make one target."""
+    value = written(ind.value)
+    if not value or not (written(ind.direction) or written(ind.unit)):
+        return value
+    t = value_threshold(ind)
+    if t is not None and t.kind == "quantitative" and len(t.parts) == 1:
+        return t.normalized
+    return value
 
 
 def split_value(text: str, *, name: str | None = None) -> ValueSplit:

@@ -26,7 +26,7 @@ from validator.records import Cell, FundsRow, Indicator, RowKind, Submission, wr
 from validator.rules.text_whitespace import cleaned
 from validator.template.writer import default_year
 from validator.text import key, normalize
-from validator.values.amounts import parse_amount
+from validator.values.amounts import other_and_sources, parse_amount
 from validator.values.categories import normalize_level1
 from validator.values.indicator_cell import format_cell
 from validator.values.indicators import value_threshold
@@ -127,7 +127,8 @@ def _amounts(row: FundsRow) -> Amounts:
     def money(cell: Cell | None) -> Decimal:
         return parse_amount(cell).value or Decimal(0)
 
-    return money(row.total), money(row.fiscal), money(row.special), money(row.other)
+    other = (other_and_sources(row) or Decimal(0)) if row.sources else money(row.other)
+    return money(row.total), money(row.fiscal), money(row.special), other
 
 
 def _level1(ind: Indicator) -> str | None:

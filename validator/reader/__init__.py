@@ -1,9 +1,11 @@
 """Reading submissions: any supported file becomes a `Submission` of located records, or
 raises `UnreadableFile`. Rules never see files, only what this package yields.
 
-Workbooks are read as the standard template unless they hold the published flat layout (a
-sheet with a 绩效指标 column and no separate indicator sheet); text tables (.txt/.tsv) are
-always the published layout."""
+Workbooks are read as a budget-system export when one header row has both project and
+indicator columns (one indicator per row), as the national per-project form when a sheet has
+its labels (项目名称 … above an 一级指标 | 三级指标 | 指标值 table), as the published flat layout when a
+sheet has a 绩效指标 column and no separate indicator sheet, and otherwise as the standard
+template; text tables (.txt/.tsv) are always the published layout."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from pathlib import Path
 from validator.reader.columns import INDICATOR_INDEX
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import find_table
+from validator.reader.national import find_national, is_national, read_national
 from validator.reader.published import find_published, no_header, read_published
+from validator.reader.rowwise import find_rowwise, read_rowwise
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from validator.reader.workbook import Grid, load_grids
@@ -39,6 +43,12 @@ def read_submission(path: Path) -> Submission:
             raise no_header()
         return read_published(path, *found)
     grids = load_grids(path)
+    rowwise = find_rowwise(grids)
+    if rowwise:
+        return read_rowwise(path, rowwise)  # one indicator per row, project fields repeated
+    forms = find_national(grids)
+    if is_national(forms):
+        return read_national(path, forms)  # one project per sheet, label-value blocks
     found = find_published(grids)
     if found is not None and find_table(grids, INDICATOR_INDEX, ("value", "name")) is None:
         return read_published(path, *found)  # the flat layout: no indicator-per-row sheet

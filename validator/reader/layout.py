@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from validator.reader.columns import header_key
+from validator.reader.columns import header_key, lookup
 from validator.reader.workbook import Grid, coordinate
 from validator.records import Cell
 
@@ -42,7 +42,7 @@ def _match_row(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
     for col, cell in enumerate(cells):
         if cell is None or cell.coord != coordinate(row, col, text=grid.is_text):
             continue  # empty, or the non-anchor part of a merged header
-        field = index.get(header_key(cell.text))
+        field = lookup(index, cell.text)
         if field and field not in found:
             found[field] = col
     return found
@@ -88,8 +88,32 @@ def _is_note(grid: Grid, row: int) -> bool:
 
 
 def data_rows(grid: Grid, header: Header) -> list[int]:
-    """Rows below the header that hold something other than a note (注：…)."""
+    """Rows below the header that hold something other than a note (注：…) or a copy of the
+    header row (see `header_copies`)."""
+    copies = set(header_copies(grid, header))
     return [
         r for r in range(header.row + 1, len(grid.rows))
-        if any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
+        if r not in copies and any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
     ]
+
+
+def header_copies(grid: Grid, header: Header) -> list[int]:
+    """Rows below the header that repeat it (pasted with the data): at least half of the
+    header's columns, and two or more, hold their own header text again. The second row of
+    a two-row header is taken along when it follows such a copy."""
+    words = {col: {header_key(grid.text(r, col)) for r in range(header.first_row, header.row + 1)} - {""}
+             for col in header.columns.values()}
+    needed = max(2, (len(words) + 1) // 2)
+    copies: list[int] = []
+    for r in range(header.row + 1, len(grid.rows)):
+        hits = sum(1 for col, texts in words.items() if header_key(grid.text(r, col)) in texts)
+        follows = bool(copies) and copies[-1] == r - 1 and header.row > header.first_row
+        if hits >= needed or (follows and hits >= 2):
+            copies.append(r)
+    return copies
+
+
+def copied_header_cells(grid: Grid, header: Header) -> list[Cell]:
+    """The first cell of each header copy, where a hint about it is located."""
+    first = min(header.columns.values(), default=0)
+    return [grid.located(r, first) for r in header_copies(grid, header)]

@@ -19,7 +19,16 @@ from pathlib import Path
 
 from validator.reader.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
 from validator.reader.errors import UnreadableFile
-from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Getter, Header, data_rows, field_getter, find_table
+from validator.reader.layout import (
+    DEPARTMENT_LINE,
+    TITLE_YEAR,
+    Getter,
+    Header,
+    copied_header_cells,
+    data_rows,
+    field_getter,
+    find_table,
+)
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.reader.template import TOTAL_NAMES
 from validator.reader.workbook import Grid
@@ -54,6 +63,7 @@ def read_published(path: Path, grid: Grid, header: Header) -> Submission:
     for field in header.missing(REQUIRED):
         sub.columns_missing.append(MissingColumn(grid.name, PROJECT_HEADERS[field], header.cell(grid)))
     sub.department, sub.year = _title_lines(grid, header)
+    sub.repeated_headers.extend(copied_header_cells(grid, header))
     _read_rows(sub, grid, header)
     if sub.department is None:
         sub.department = next((r.name.text for r in sub.rows if r.kind is RowKind.DEPARTMENT), None)

@@ -17,7 +17,15 @@ from validator.reader.columns import (
     PROJECT_INDEX,
     PROJECT_REQUIRED,
 )
-from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, field_getter, find_table
+from validator.reader.layout import (
+    DEPARTMENT_LINE,
+    TITLE_YEAR,
+    Header,
+    copied_header_cells,
+    data_rows,
+    field_getter,
+    find_table,
+)
 from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
 from validator.reader.workbook import Grid
 from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
@@ -48,6 +56,7 @@ def read_template(path: Path, grids: list[Grid]) -> Submission:
 def _record_missing(sub: Submission, grid: Grid, header: Header, required: tuple[str, ...], *,
                     headers: dict[str, str], role: str) -> None:
     sub.sheets_found[role] = grid.name
+    sub.repeated_headers.extend(copied_header_cells(grid, header))
     for field in header.missing(required):
         sub.columns_missing.append(MissingColumn(grid.name, headers[field], header.cell(grid)))
 

@@ -19,9 +19,12 @@ from validator.rules import (
     funds_sum,
     goal_missing,
     goal_too_short,
+    header_repeated,
     indicator_duplicate,
     indicator_numbering,
     indicator_orphan,
+    nature_conflict,
+    operator_invalid,
     percent_range,
     project_duplicate,
     project_without_indicators,
@@ -37,6 +40,7 @@ from validator.rules import (
     threshold_remark,
     unit_mismatch,
     value_boilerplate,
+    weight_total,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -47,6 +51,7 @@ _MODULES: tuple[ModuleType, ...] = (
     text_placeholder, text_whitespace, threshold_malformed, date_serial, threshold_qualitative,
     threshold_compound, threshold_remark, threshold_no_unit, unit_mismatch, direction_mismatch,
     percent_range, satisfaction_range, value_boilerplate,
+    header_repeated, operator_invalid, nature_conflict, weight_total,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -33,7 +33,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             continue  # empty, formula or invalid amounts are reported by other rules
         if abs(total.value - expected) > tolerance:
             yield Problem(
-                f"总计 {fmt(total.value)} 不等于 财政拨款 + 财政专户拨款 + 其他资金 = {fmt(expected)}"
+                f"总计 {fmt(total.value)} 不等于 {row.parts_label} = {fmt(expected)}"
                 f"（相差 {fmt(total.value - expected)}）。",
                 f"请核对各资金来源；若来源无误，总计应为 {fmt(expected)}。",
                 cell=row.total, project=row.name.shown or None,

@@ -42,7 +42,7 @@ def _compare(summary: FundsRow, members: list[FundsRow], what: str, tolerance: D
         stated = parse_amount(cell)
         if stated.value is None or stated.problem or not members:
             continue
-        expected = sum_amounts(m.amounts[label] for m in members)
+        expected = sum_amounts(m.amounts.get(label) for m in members)
         if expected is not None and abs(stated.value - expected) > tolerance:
             yield Problem(
                 f"“{summary.name.shown}”行的{label} {fmt(stated.value)} 不等于{what}之和 {fmt(expected)}"

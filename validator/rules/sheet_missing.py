@@ -21,6 +21,12 @@ ID = "sheet-missing"
 LEVEL = "error"
 OPTIONS: dict = {}
 
+LAYOUTS_KNOWN = (
+    "标准模板（项目信息表：项目名称、总计、财政拨款…；绩效指标表：项目名称、一级指标、三级指标、指标值…）；"
+    "公开格式（一个项目一行：项目名称、总计、绩效目标、绩效指标）；"
+    "预算系统导出（一个指标一行：项目名称、预算数、年度目标、一级指标、三级指标、指标值…）；"
+    "申报表（一个项目一张表：项目名称、年度资金总额、年度目标等栏目，下方为 一级指标 | 二级指标 | 三级指标 | 指标值）"
+)
 _HINTS = {
     PROJECT_SHEET: "表头应包含：项目名称、总计、财政拨款、财政专户拨款、其他资金、绩效目标",
     INDICATOR_SHEET: "表头应包含：项目名称、一级指标、二级指标、三级指标、指标值",
@@ -31,7 +37,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     missing = submission.sheets_missing
     if len(missing) >= 2 and submission.meta is None:
         yield Problem(
-            "未识别到绩效目标表：工作簿中既没有项目信息表也没有绩效指标表。",
+            "未识别到绩效目标表：工作簿中既没有项目信息表也没有绩效指标表，也不是其他可识别的版式。"
+            f"可识别的版式：{LAYOUTS_KNOWN}。",
             "请使用预算科下发的标准模板（validator template 生成）填报，不要另建表格。",
         )
         return

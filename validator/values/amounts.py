@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
-from validator.records import Cell
+from validator.records import Cell, FundsRow
 
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ZERO_MARKS = {"-", "—", "--", "——", "/", "无", "0"}
@@ -96,3 +96,13 @@ def fmt(value: Decimal | None) -> str:
     if value is None:
         return "（空）"
     return f"{value:,.2f}"
+
+
+def other_and_sources(row: FundsRow) -> Decimal | None:
+    """其他资金 together with the further sources a form lists (上级补助, 单位自筹 …): what the
+    template's and the published table's 其他资金 column holds. None when all are empty or
+    any is not a valid amount."""
+    cells = [row.other, *(cell for _, cell in row.sources)]
+    if all(cell is None or cell.empty for cell in cells):
+        return None
+    return sum_amounts(cells)
