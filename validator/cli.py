@@ -74,6 +74,7 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                    summary: Path | None) -> None:
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
+    from validator.config.limits import limits_of
     from validator.outputs.annotate import annotate_all
     from validator.outputs.letter import write_letters
     from validator.outputs.summary import write_summary
@@ -81,7 +82,8 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
 
     try:
         if letters is not None:
-            written = write_letters(report, letters, settings=office_settings(config))
+            written = write_letters(report, letters, settings=office_settings(config),
+                                    listed=limits_of(config).findings_listed)
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
             written = annotate_all(report, annotate)

@@ -39,6 +39,7 @@ from validator.bot.inbox import (
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
 from validator.bot.settings import BotSettings
+from validator.config.limits import limits_of
 from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
@@ -46,6 +47,7 @@ from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annota
 from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
 from validator.outputs.summary import write_summary
+from validator.reader.file_name import unit_from_file_name
 from validator.rules.reference import rule_purposes
 from validator.text import readable
 
@@ -311,6 +313,9 @@ class _Pass:
         received = datetime.fromisoformat(entry.received) if entry.received else None
         report = replace(validate_file(Path(entry.archive_path), self.config), path=entry.original_name,
                          received=received, sha256=entry.sha256)
+        if report.status is Status.UNREADABLE:  # the archived name is hashed: the unit is in the original's
+            known = {e.unit for e in self.ledger.entries(where="unit IS NOT NULL") if e.unit}
+            report = replace(report, unit=unit_from_file_name(entry.original_name, known))
         processed = datetime.now().replace(microsecond=0)
         earlier = self.ledger.answered_with_hash(entry.sha256, before=entry.id)
         values: dict[str, object] = {"kind": REVIEW, "previous_id": None, "duplicate_of": None}
@@ -373,7 +378,8 @@ class _Pass:
             write_note(report, target, settings=office, paragraphs=paragraphs, today=today)
             return
         previous = self.ledger.get(entry.previous_id).report if entry.previous_id else None
-        write_letter(report, target, settings=office, today=today, previous=previous)
+        write_letter(report, target, settings=office, today=today, previous=previous,
+                     listed=limits_of(self.config).findings_listed)
 
     def _remove(self, entry: Entry) -> Entry:
         source = path_from_text(entry.source_path)

@@ -15,7 +15,8 @@ from string import Formatter
 from typing import Any
 
 DEFAULT_TITLE = "关于《{unit}{year}年项目支出绩效目标表》的审核意见"
-DEFAULT_FALLBACK_TITLE = "关于《{file}》的审核意见"
+DEFAULT_FALLBACK_TITLE = "关于《{unit}项目支出绩效目标表》的审核意见"
+TABLE_NAME = "项目支出绩效目标表"
 TITLE_FIELDS = frozenset({"unit", "year", "file"})
 DEFAULT_RESUBMIT_DAYS = 10
 
@@ -48,6 +49,11 @@ class OfficeSettings:
         if unit and year:
             return self.title.format(unit=unit, year=year, file=file)
         return self.fallback_title.format(unit=unit or "", year=year or "", file=file)
+
+    def submission_name(self, *, unit: str | None, year: int | None) -> str:
+        """How the letter names the submission in its text: unit, year and table name, as the
+        title does (the file name is only the 附注)."""
+        return f"{unit or ''}{f'{year}年' if year else ''}{TABLE_NAME}"
 
     def usable_base_document(self) -> Path | None:
         """The base document when it is configured and exists; a missing file is not an error
