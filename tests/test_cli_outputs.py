@@ -55,8 +55,9 @@ def test_letter_of_returned_file_lists_every_finding(inbox: Path, tmp_path: Path
     document = docx.Document(str(letter))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "退回修改" in text and f"共发现问题{len(bad['findings'])}项" in text
-    assert len(document.tables[0].rows) == 1 + len(bad["findings"])
-    assert any(row.cells[1].text == "项目信息!C4" for row in document.tables[0].rows)
+    listed = "\n".join([text, *(c.text for t in document.tables for r in t.rows for c in r.cells)])
+    assert all(f["cell"] in listed for f in bad["findings"] if f["cell"])  # every place, letter or attachment
+    assert "项目信息!C4" in listed
 
 
 def test_unreadable_and_clean_letters(inbox: Path, tmp_path: Path) -> None:

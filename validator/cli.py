@@ -112,6 +112,8 @@ def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
     if check is not None:
         config = _config(check)
         click.echo(f"{check}：配置有效，启用规则 {len(config.enabled())} 条。")
+        for notice in office_settings(config).notices():
+            click.echo(f"注意：{notice}")
         return
     try:
         click.echo(rule_reference(list(rule_ids)))

@@ -212,6 +212,7 @@ class _Pass:
         self.run_id = self.ledger.start_run(self.trigger, os.getpid())
         crash_point("run-start")
         self.ledger.interrupt_stale_runs(self.run_id)
+        self._first_run_notices()
         remove_stale_temps(self.settings.archive, self.settings.outbox)
         for entry in self.ledger.unfinished():
             if self._should_stop():
@@ -227,6 +228,13 @@ class _Pass:
                                failed=len(self.failures))
         log.info("%s", run_line(result))
         return result
+
+    def _first_run_notices(self) -> None:
+        """Said once, on the first pass: how the letters go out (e.g. signed by the 科)."""
+        if self.ledger.get_meta("office_notices") is None:
+            for notice in self.settings.office.notices():
+                log.warning("%s", notice)
+            self.ledger.set_meta("office_notices", "shown")
 
     def _should_stop(self) -> bool:
         self.stopped = self.stopped or self.stop()

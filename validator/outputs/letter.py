@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -45,6 +45,8 @@ PAGE = (Mm(210), Mm(297))
 HEADER_DISTANCE, FOOTER_DISTANCE = Mm(15), Mm(28)  # page number about 7 mm below the type area
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 LANDSCAPE_MARGINS = {"top": Mm(28), "bottom": Mm(26), "left": Mm(37), "right": Mm(35)}  # the portrait area turned
+TYPE_WIDTH = Mm(156)
+LETTERHEAD_SIZE, LETTERHEAD_LINE, RED = Pt(30), Mm(170), RGBColor(0xFF, 0x00, 0x00)
 LANDSCAPE_WIDTH = Mm(225)  # 297 mm less the turned margins
 ATTACHMENT_COLUMNS: tuple[tuple[str, Length], ...] = (
     ("序号", Mm(10)),
@@ -463,7 +465,9 @@ def _no_grid_snap(paragraph: Paragraph) -> None:
 
 
 def _new_document(settings: OfficeSettings) -> DocxDocument:
-    base = settings.usable_base_document()
+    """A blank A4 letter; with `letterhead` on, it starts from the base document (its 版头),
+    or from the built-in 版头 naming the signer when the base document is missing."""
+    base = settings.usable_base_document() if settings.letterhead else None
     doc = Document(str(base)) if base else Document()
     _drop_trailing_empty(doc)
     _body_style(doc)
@@ -471,7 +475,45 @@ def _new_document(settings: OfficeSettings) -> DocxDocument:
         _page_setup(section)
     doc.settings.odd_and_even_pages_header_footer = True
     _page_numbers(doc.sections[-1])
+    if settings.letterhead and base is None:
+        _letterhead(doc, settings.signer)
     return doc
+
+
+def write_letter_base(path: Path | str, *, issuer: str = "某市财政局") -> Path:
+    """The base document rules.yaml's `letter.base_document` names (templates/letter_base.docx):
+    A4, the GB/T 9704 margins and the 信函格式 版头. An office opens it in Word or WPS, puts
+    its own name (or emblem) in the 版头 and turns on `letter.letterhead`."""
+    doc = Document()
+    _drop_trailing_empty(doc)
+    _body_style(doc)
+    _page_setup(doc.sections[0])
+    _letterhead(doc, issuer)
+    doc.core_properties.title, doc.core_properties.author = "意见函底稿", issuer
+    target = Path(path)
+    doc.save(str(target))
+    return target
+
+
+def _letterhead(doc: DocxDocument, issuer: str) -> Paragraph:
+    """版头 of the 信函格式 (GB/T 9704 10.1): the issuing office's name centred in red 小标宋,
+    a red double line (上粗下细) 4 mm below it, 170 mm long, centred on the page."""
+    paragraph = doc.paragraphs[0] if doc.paragraphs and not doc.paragraphs[0].text else doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing, fmt.first_line_indent = Pt(40), Pt(0)
+    fmt.left_indent = fmt.right_indent = Length(-(LETTERHEAD_LINE - TYPE_WIDTH) // 2)
+    fmt.space_after = Pt(28.9)
+    run = paragraph.add_run(issuer)
+    _set_font(run, TITLE_FONT, LETTERHEAD_SIZE)
+    run.font.color.rgb = RED
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "thickThinSmallGap"), ("sz", "24"), ("space", "11"), ("color", str(RED))):
+        bottom.set(qn(f"w:{key}"), value)  # space is in points: 11 pt is about 4 mm
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
 
 
 def _properties(doc: DocxDocument, title: str, settings: OfficeSettings, today: date, *, source: str) -> None:
