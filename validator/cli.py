@@ -89,7 +89,9 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
             written = annotate_all(report, annotate)
             click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
-            click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
+            written_summary = write_summary(report, summary, rule_titles=rule_purposes(),
+                                            office=office_settings(config).signer)
+            click.echo(f"已生成审核汇总表：{written_summary}", err=True)
     except OSError as exc:
         click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
         raise SystemExit(EXIT_USAGE) from exc
@@ -140,6 +142,9 @@ def template_command(output: Path, year: int | None, department: str | None, bud
     config = _config(rules)
     year = year or default_year()
     if budget_list is None:
+        if output.suffix.lower() != ".xlsx":
+            raise click.BadParameter(f"模板是 Excel 工作簿，请以 .xlsx 结尾（例如 模板.xlsx），而不是 {output.name}。",
+                                     param_hint="-o/--output")
         path = write_template(output, year=year, department=department, rules_checksum=config.checksum)
         click.echo(f"已生成模板：{path}")
         return
@@ -212,7 +217,7 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
     """由审核通过的提交（SOURCES：文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
     项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
     from validator.published.disclosure import write_disclosure
-    from validator.published.publish import DEFAULT_NOTE, build_table, select_sources
+    from validator.published.publish import DEFAULT_NOTE, build_tables, select_sources
 
     config = _config(rules)
     as_text = fmt == "txt" or (fmt is None and output.suffix.lower() in (".txt", ".tsv"))
@@ -224,10 +229,11 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
     if not selection.included:
         click.echo("没有可公开的提交，未生成文件。")
         raise SystemExit(EXIT_FINDINGS)
-    table = build_table(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
-    write_disclosure(table, output, as_text=as_text)
-    projects = sum(len(d.projects) for d in table.departments)
-    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目；"
+    tables = build_tables(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
+    write_disclosure(tables, output, as_text=as_text)
+    projects = sum(len(d.projects) for t in tables for d in t.departments)
+    per_department = f"，每个部门一张表（共 {len(tables)} 张）" if len(tables) > 1 else ""
+    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目{per_department}；"
                f"跳过 {len(selection.skipped)} 个文件）")
 
 

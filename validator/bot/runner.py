@@ -44,12 +44,12 @@ from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
 from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
-from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
+from validator.outputs.letter import LETTER_SUFFIX, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
 from validator.outputs.summary import write_summary
 from validator.reader.file_name import unit_from_file_name
 from validator.rules.reference import rule_purposes
-from validator.text import readable
+from validator.text import chinese_date, readable
 
 log = logging.getLogger("validator.bot")
 
@@ -417,7 +417,7 @@ class _Pass:
             return None
         with atomic_target(target) as temp:
             write_summary(Report(tuple(reports), generated=datetime.now().replace(microsecond=0)), temp,
-                          rule_titles=rule_purposes())
+                          rule_titles=rule_purposes(), office=self.settings.office.signer)
             crash_point("summary-temp")
         crash_point("summary-written")
         self.ledger.set_meta("summary", signature)

@@ -30,6 +30,7 @@ from validator.outputs.grouping import Problem, Row, problem_number, problems_of
 from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
+from validator.text import chinese_date
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -136,11 +137,6 @@ def write_letters(
         target = unique_path(folder, output_stem(file_report), LETTER_SUFFIX, taken)
         paths.append(write_letter(file_report, target, settings=settings, today=today, listed=listed))
     return paths
-
-
-def chinese_date(day: date) -> str:
-    """Arabic numerals without zero padding, as GB/T 9704 writes dates: 2026年11月8日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 # --- the bodies, one per outcome ------------------------------------------------------

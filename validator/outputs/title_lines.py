@@ -5,8 +5,11 @@ never a line that is one character or starts with a closing mark."""
 from __future__ import annotations
 
 import re
-from itertools import combinations, pairwise
+from collections.abc import Iterator
+from itertools import pairwise, product
 
+MAX_LINES = 5
+NEAREST = 6  # cut points tried around each line's even share
 LINE_WIDTH = 19.0  # 2号 characters on the 156 mm type area (20 fit; one of slack for the renderer)
 _CLOSING = "》）」』”’、，。；：！？"
 _OPENING = "《（「『“‘"
@@ -23,8 +26,10 @@ def title_lines(title: str, *, width: float = LINE_WIDTH) -> list[str]:
     only between words, with the most even lengths."""
     if display_width(title) <= width:
         return [title]
+    if display_width(title) > width * MAX_LINES:
+        return [title]  # no word boundary can help a name this long: let the renderer wrap
     cuts = _cut_points(title)
-    for count in range(2, 6):
+    for count in range(2, MAX_LINES + 1):
         best = _best_split(title, cuts, count, width)
         if best:
             return best
@@ -57,7 +62,7 @@ def _allowed(title: str, cut: int) -> bool:
 
 def _best_split(title: str, cuts: list[int], count: int, width: float) -> list[str] | None:
     best: tuple[float, list[str]] | None = None
-    for chosen in combinations(cuts, count - 1):
+    for chosen in _candidates(title, cuts, count):
         bounds = (0, *chosen, len(title))
         lines = [title[a:b] for a, b in pairwise(bounds)]
         widths = [display_width(line) for line in lines]
@@ -67,6 +72,15 @@ def _best_split(title: str, cuts: list[int], count: int, width: float) -> list[s
         if best is None or score < best[0]:
             best = (score, lines)
     return best[1] if best else None
+
+
+def _candidates(title: str, cuts: list[int], count: int) -> Iterator[tuple[int, ...]]:
+    """Sets of count-1 cuts, each among the few nearest its even share of the title: a
+    bounded search however many word boundaries a (hostile) title has."""
+    near = [sorted(cuts, key=lambda c, k=k: abs(c - k * len(title) / count))[:NEAREST] for k in range(1, count)]
+    for chosen in product(*near):
+        if all(a < b for a, b in pairwise(chosen)):
+            yield chosen
 
 
 def _shape_penalty(widths: list[float]) -> float:
