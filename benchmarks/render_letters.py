@@ -55,8 +55,11 @@ def build_letters(folder: Path) -> list[tuple[str, Path, int]]:
 
 
 def render(docx: Path, folder: Path) -> Path:
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                   check=True, capture_output=True, timeout=120)
+    """PDF through LibreOffice, with a profile of its own: a LibreOffice already running on
+    the machine (another user's, another check's) would otherwise take the job or refuse it."""
+    profile = (folder / "lo-profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=120)
     return folder / (docx.stem + ".pdf")
 
 

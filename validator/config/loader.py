@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,10 +104,8 @@ def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
     for rid in rules:
         if rid not in RULES:
             problems.append(f"{source}：未知规则“{rid}”{at_line(lines, 'rules', str(rid))}。可用规则见 `validator rules`。")
-    settings = {rid: collect(("rules", rid), lambda where, rid=rid: _rule_setting(rid, rules.get(rid), source, where))
-                for rid in RULES}
-    sections = {name: collect((name,), lambda where, name=name: _section(name, data.get(name), source, where))
-                for name in SECTIONS}
+    settings = {rid: collect(("rules", rid), partial(_rule_setting, rid, rules.get(rid), source)) for rid in RULES}
+    sections = {name: collect((name,), partial(_section, name, data.get(name), source)) for name in SECTIONS}
     if problems:
         raise ConfigError("\n".join(problems))
     good = {rid: setting for rid, setting in settings.items() if setting is not None}

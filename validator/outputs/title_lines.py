@@ -77,10 +77,14 @@ def _best_split(title: str, cuts: list[int], count: int, width: float) -> list[s
 def _candidates(title: str, cuts: list[int], count: int) -> Iterator[tuple[int, ...]]:
     """Sets of count-1 cuts, each among the few nearest its even share of the title: a
     bounded search however many word boundaries a (hostile) title has."""
-    near = [sorted(cuts, key=lambda c, k=k: abs(c - k * len(title) / count))[:NEAREST] for k in range(1, count)]
+    near = [_nearest(cuts, k * len(title) / count) for k in range(1, count)]
     for chosen in product(*near):
         if all(a < b for a, b in pairwise(chosen)):
             yield chosen
+
+
+def _nearest(cuts: list[int], target: float) -> list[int]:
+    return sorted(cuts, key=lambda cut: abs(cut - target))[:NEAREST]
 
 
 def _shape_penalty(widths: list[float]) -> float:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
