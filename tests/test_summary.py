@@ -102,3 +102,9 @@ def test_every_sheet_prints_across_one_landscape_page(report: Report, tmp_path: 
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
         assert ws.print_title_rows == ("$1:$2" if ws.title == "汇总" else "$1:$1"), ws.title
+
+
+def test_the_totals_row_wraps_instead_of_widening_columns(report: Report, tmp_path: Path) -> None:
+    ws = load_workbook(write_summary(report, tmp_path / "s.xlsx"))["汇总"]
+    assert ws.column_dimensions["D"].width < 2 * len("退回修改1、通过（有提示）1、通过1、退回修改（文件无法读取）1")
+    assert ws.cell(ws.max_row, 4).alignment.wrap_text and ws.row_dimensions[ws.max_row].height > 15

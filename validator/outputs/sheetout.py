@@ -76,7 +76,7 @@ def write_table(
     for count, values in enumerate(rows, start=1):
         _data_row(ws, top + count, values, widths, wrapped)
     if totals is not None:
-        _data_row(ws, top + count + 1, totals, widths, wrapped)
+        _data_row(ws, top + count + 1, totals, widths, set(range(len(headers))))  # wraps, never widens
         for column in range(1, len(headers) + 1):
             ws.cell(row=top + count + 1, column=column).font = HEADER_FONT
     for column, width in enumerate(widths, start=1):
