@@ -127,5 +127,5 @@ def assert_consistent(root: Path, originals: dict[str, bytes]) -> list[dict[str,
     assert [p.name for p in inbox.rglob("*") if p.is_file()] == [], "inbox emptied"
     reviews = [r for r in rows if r["kind"] == "review"]
     summary = load_workbook(outbox / "汇总.xlsx")["汇总"]
-    assert summary.max_row == 1 + len(reviews)
+    assert summary.max_row == 3 + len(reviews)  # title, header, one row per review, totals
     return rows

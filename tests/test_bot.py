@@ -145,7 +145,7 @@ def test_identical_workbook_is_answered_with_a_short_note(tmp_path: Path) -> Non
     assert "二、问题及修改建议" not in text
     assert "我们" not in text and "内容完全相同，已于" in text  # official register, no colloquial "we"
     summary = load_workbook(settings.summary)["汇总"]
-    assert summary.max_row == 2  # the summary lists full reviews only
+    assert summary.max_row == 4  # title, header, totals: the summary lists full reviews only
 
 
 def test_resubmission_letter_says_what_changed(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_resubmission_letter_says_what_changed(tmp_path: Path) -> None:
     rows = ledger_rows(settings.ledger)
     assert rows[1]["previous_id"] == rows[0]["id"]
     text = letter_text(rows[1]["letter_path"])
-    assert "四、与上次报送相比" in text
+    assert "三、与上次报送相比" in text
     assert "《司法局.xlsx》经审核发现问题2项" in text
     assert "本次已改正2项，仍未改正0项，新发现1项" in text
     assert "已改正的问题：" in text and "新发现的问题：" in text
@@ -193,7 +193,7 @@ def test_summary_covers_every_pass(tmp_path: Path) -> None:
     drop(settings.inbox, "二.xlsx", other_unit_sub())
     result = process_inbox(settings)
     assert result.summary == settings.summary
-    rows = list(load_workbook(settings.summary)["汇总"].iter_rows(min_row=2, values_only=True))
+    rows = list(load_workbook(settings.summary)["汇总"].iter_rows(min_row=3, values_only=True))[:-1]  # no totals
     assert [(r[0], r[1], r[3]) for r in rows] == [("某市司法局", "一.xlsx", "通过"), ("某市教育局", "二.xlsx", "通过")]
 
 
@@ -297,7 +297,7 @@ def test_gbk_file_names_are_answered_under_their_readable_name(tmp_path: Path) -
     [row] = ledger_rows(settings.ledger)
     assert row["source_path"].startswith("hex:")
     assert Path(row["archive_path"]).name.endswith("_绩效目标表.xlsx")
-    assert "《绩效目标表.xlsx》" in letter_text(row["letter_path"])
+    assert docx.Document(row["letter_path"]).core_properties.comments == "报送文件：绩效目标表.xlsx"
     assert list(settings.inbox.iterdir()) == []
 
 

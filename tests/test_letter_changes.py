@@ -31,7 +31,7 @@ def test_changes_section_lists_fixed_open_and_new(tmp_path: Path) -> None:
                        findings=(current.findings[1], error("Z9", "旧问题", rule="goal-missing")))
     path = write_letter(current, tmp_path / "b.docx", settings=SETTINGS, today=date(2026, 11, 28), previous=previous)
     text = _text(path)
-    at = text.index("四、与上次报送相比")
+    at = text.index("三、与上次报送相比")
     assert text[at + 1] == ("你单位于2026年11月10日报送的《司法局2026（初稿）.xlsx》经审核发现问题2项。与之相比，"
                             "本次已改正1项，仍未改正1项，新发现4项。")
     assert text[at + 2:at + 4] == ["已改正的问题：", "1．项目绩效目标!Z9，旧问题。"]
@@ -52,7 +52,7 @@ def test_note_has_title_addressee_body_and_closing(tmp_path: Path) -> None:
     path = write_note(passed_file(), tmp_path / "n.docx", settings=SETTINGS, paragraphs=["第一段。", "第二段。"],
                       today=date(2026, 11, 28))
     text = _text(path)
-    assert text[0] == "关于《某市文旅局2026年项目支出绩效目标表》的审核意见"
+    assert text[0] == "关于《某市文旅局2026年\n项目支出绩效目标表》的审核意见"
     assert "某市文旅局：" in text and "第一段。" in text and "第二段。" in text
     assert text[-2:] == ["预算绩效管理科", "2026年11月28日"]
     assert docx.Document(str(path)).tables == []

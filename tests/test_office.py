@@ -23,7 +23,8 @@ def test_defaults_are_usable() -> None:
 def test_title_uses_unit_and_year_or_falls_back_to_the_file() -> None:
     settings = OfficeSettings()
     assert settings.letter_title(unit="某局", year=2026, file="x") == "关于《某局2026年项目支出绩效目标表》的审核意见"
-    assert settings.letter_title(unit="某局", year=None, file="报表") == "关于《报表》的审核意见"
+    assert settings.letter_title(unit="某局", year=None, file="报表") == "关于《某局项目支出绩效目标表》的审核意见"
+    assert settings.letter_title(unit=None, year=None, file="报表") == "关于《项目支出绩效目标表》的审核意见"
 
 
 def test_from_mapping_reads_every_key(tmp_path: Path) -> None:

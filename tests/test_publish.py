@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from validator.config.loader import load_config
 from validator.published.disclosure import build_workbook, disclosure_text, write_disclosure
 from validator.published.importer import import_table
-from validator.published.publish import build_table, published_value, select_sources
+from validator.published.publish import build_table, build_tables, published_value, select_sources
 from validator.reader import read_submission
 from validator.records import Cell, Indicator, Submission
 from validator.text import key
@@ -121,7 +121,7 @@ def test_workbook_layout_and_print_settings(tmp_path: Path) -> None:
     assert ws.page_setup.fitToHeight == 0
     assert ws.column_dimensions["G"].width == 80 and ws.column_dimensions["A"].width == 30
     # wrapped rows get a height that shows their text: the project row is taller than 合计
-    assert ws.row_dimensions[6].height > ws.row_dimensions[4].height == 14.5
+    assert ws.row_dimensions[6].height > ws.row_dimensions[4].height == 16 + 3
 
 
 def test_text_from_submissions_is_never_a_formula(tmp_path: Path) -> None:
@@ -187,3 +187,29 @@ def test_department_falls_back_to_the_unit_column(tmp_path: Path) -> None:
               department=None)
     table = build_table([read_submission(write_sub(tmp_path / "a.xlsx", sub))])
     assert [d.name for d in table.departments] == ["某区司法局"]
+
+
+def test_one_table_per_department_each_titled_with_its_own(tmp_path: Path) -> None:
+    selection = select_sources([_submissions(tmp_path)], load_config())
+    tables = build_tables(selection.included)
+    assert [(t.title, t.department, [d.name for d in t.departments]) for t in tables] == [
+        ("某市司法局2027年项目支出绩效目标表", "某市司法局", ["某市司法局"]),
+        ("某市公证处2027年项目支出绩效目标表", "某市公证处", ["某市公证处"]),
+    ]
+    book = load_workbook(write_disclosure(tables, tmp_path / "pub.xlsx"))
+    assert book.sheetnames == ["某市司法局", "某市公证处"]
+    assert [ws["A1"].value for ws in book.worksheets] == [t.title for t in tables]
+    assert [ws["A2"].value for ws in book.worksheets] == ["部门名称：某市司法局", "部门名称：某市公证处"]
+    assert [ws["A4"].value for ws in book.worksheets] == ["合计", "合计"]
+    assert len(build_tables(selection.included, department="某市")) == 1  # an explicit heading: one table
+
+
+def test_rows_are_tall_enough_for_every_line(tmp_path: Path) -> None:
+    sub = good_sub()
+    long_goal = "全年开展法治讲座覆盖全市各区群众满意度达到预期" * 10  # 230 CJK characters
+    sub.projects[0] = (*sub.projects[0][:6], long_goal)
+    table = build_table([read_submission(write_sub(tmp_path / "a.xlsx", sub))])
+    ws = build_workbook(table).active
+    goal_lines = -(-2 * len(long_goal) // (50 - 4))  # CJK counts double in a 50-wide column
+    assert ws.row_dimensions[6].height >= goal_lines * 16
+    assert ws["F6"].font.name == "宋体"  # one font, so the height holds in Excel and LibreOffice

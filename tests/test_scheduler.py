@@ -14,7 +14,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bothelpers import settings_for
 
 from validator.bot.runner import BotError, InboxBusy
-from validator.bot.scheduler import ScheduleError, build_scheduler, make_trigger, run_once
+from validator.bot.scheduler import ScheduleError, build_scheduler, describe_trigger, make_trigger, run_once
 
 
 def test_default_trigger_is_nightly_in_shanghai() -> None:
@@ -73,3 +73,14 @@ def test_the_pass_sees_the_stop_flag(tmp_path: Path) -> None:
 
     run_once(settings_for(tmp_path), stop, threading.Lock(), runner)
     assert seen == {"before": False, "after": True, "trigger": "schedule"}
+
+
+@pytest.mark.parametrize(("kwargs", "said"), [
+    ({"cron": None, "interval": 600}, "每 10 分钟"),
+    ({"cron": None, "interval": 45}, "每 45 秒"),
+    ({"cron": None, "interval": 7200}, "每 2 小时"),
+    ({"cron": "0 2 * * *", "interval": None}, "每天 2:00（Asia/Shanghai）"),
+    ({"cron": "30 8 * * 1-5", "interval": None}, "按计划（分 30，时 8，日 *，月 *，周 1-5）（Asia/Shanghai）"),
+])
+def test_schedule_is_logged_in_words(kwargs: dict[str, object], said: str) -> None:
+    assert describe_trigger(make_trigger(**kwargs)) == said  # type: ignore[arg-type]

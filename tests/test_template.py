@@ -148,3 +148,9 @@ def test_bad_budget_list_is_a_usage_error(tmp_path: Path) -> None:
     budget.write_text("甲,乙\n1,2\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["template", "-o", str(tmp_path / "out"), "--budget-list", str(budget)])
     assert result.exit_code == 2 and "未找到“单位”和“项目名称”列" in result.output
+
+
+def test_template_output_must_be_xlsx(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["template", "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2 and "请以 .xlsx 结尾" in result.output and "x.docx" in result.output
+    assert not (tmp_path / "x.docx").exists()

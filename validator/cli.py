@@ -76,6 +76,7 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                    summary: Path | None) -> None:
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
+    from validator.config.limits import limits_of
     from validator.outputs.annotate import annotate_all
     from validator.outputs.letter import write_letters
     from validator.outputs.summary import write_summary
@@ -83,13 +84,16 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
 
     try:
         if letters is not None:
-            written = write_letters(report, letters, settings=office_settings(config))
+            written = write_letters(report, letters, settings=office_settings(config),
+                                    listed=limits_of(config).findings_listed)
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
             written = annotate_all(report, annotate)
             click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
-            click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
+            written_summary = write_summary(report, summary, rule_titles=rule_purposes(),
+                                            office=office_settings(config).signer)
+            click.echo(f"已生成审核汇总表：{written_summary}", err=True)
     except OSError as exc:
         click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
         raise SystemExit(EXIT_USAGE) from exc
@@ -112,6 +116,8 @@ def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
     if check is not None:
         config = _config(check)
         click.echo(f"{check}：配置有效，启用规则 {len(config.enabled())} 条。")
+        for notice in office_settings(config).notices():
+            click.echo(f"注意：{notice}")
         return
     try:
         click.echo(rule_reference(list(rule_ids)))
@@ -138,6 +144,9 @@ def template_command(output: Path, year: int | None, department: str | None, bud
     config = _config(rules)
     year = year or default_year()
     if budget_list is None:
+        if output.suffix.lower() != ".xlsx":
+            raise click.BadParameter(f"模板是 Excel 工作簿，请以 .xlsx 结尾（例如 模板.xlsx），而不是 {output.name}。",
+                                     param_hint="-o/--output")
         path = write_template(output, year=year, department=department, rules_checksum=config.checksum)
         click.echo(f"已生成模板：{path}")
         return
@@ -210,7 +219,7 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
     """由审核通过的提交（文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
     项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
     from validator.published.disclosure import write_disclosure
-    from validator.published.publish import DEFAULT_NOTE, build_table, select_sources
+    from validator.published.publish import DEFAULT_NOTE, build_tables, select_sources
 
     config = _config(rules)
     as_text = fmt == "txt" or (fmt is None and output.suffix.lower() in (".txt", ".tsv"))
@@ -222,10 +231,11 @@ def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, 
     if not selection.included:
         click.echo("没有可公开的提交，未生成文件。")
         raise SystemExit(EXIT_FINDINGS)
-    table = build_table(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
-    write_disclosure(table, output, as_text=as_text)
-    projects = sum(len(d.projects) for d in table.departments)
-    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目；"
+    tables = build_tables(selection.included, title=title, department=department, note=note or DEFAULT_NOTE)
+    write_disclosure(tables, output, as_text=as_text)
+    projects = sum(len(d.projects) for t in tables for d in t.departments)
+    per_department = f"，每个部门一张表（共 {len(tables)} 张）" if len(tables) > 1 else ""
+    click.echo(f"已生成公开表：{output}（{len(selection.included)} 个文件，{projects} 个项目{per_department}；"
                f"跳过 {len(selection.skipped)} 个文件）")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from validator.config.loader import Config
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity, reading_order
 from validator.reader import UnreadableFile, is_submission_file, read_submission
+from validator.reader.file_name import unit_from_file_name
 from validator.records import Submission
 from validator.rules import RULES
 from validator.rules.base import Problem
@@ -58,7 +59,8 @@ def validate_file(path: Path, config: Config) -> FileReport:
     try:
         submission = read_submission(path)
     except UnreadableFile as exc:
-        return base.with_findings(_unreadable(exc, config))
+        # no content to name the unit: the file name does (某市文旅局_绩效目标表.xls)
+        return replace(base, unit=unit_from_file_name(path.name)).with_findings(_unreadable(exc, config))
     except Exception as exc:  # a reader bug must not stop the batch or lose the file
         log.exception("unexpected error reading %s", path)
         return base.with_findings(_unreadable(UnreadableFile(

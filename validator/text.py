@@ -68,3 +68,8 @@ def _readable_part(part: str) -> str:
         return os.fsencode(part).decode("gb18030", errors="replace")
     except UnicodeEncodeError:  # a surrogate that no file name decoding produced
         return part.encode("utf-8", errors="replace").decode("utf-8")
+
+
+def chinese_date(day: date) -> str:
+    """Arabic numerals without zero padding, as GB/T 9704 writes dates: 2026年11月8日."""
+    return f"{day.year}年{day.month}月{day.day}日"

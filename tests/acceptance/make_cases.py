@@ -65,8 +65,9 @@ def text() -> tuple[Sub, list[list[str]]]:
     sub.projects[0] = ("普法 经费", "某市司法局", 600, 500, 0, 100, "请填写绩效目标")
     sub.indicators = [("普法 经费", *row[1:]) for row in IND]
     sub.indicators[0] = ("普法 经费", "产出指标", "数量指标", "XXX场次", "≥", "48", "场", "")
+    # the placeholder goal is one cause, one finding: text-placeholder, not also goal-too-short
     return sub, [["text-whitespace", "项目信息!A4"], ["text-placeholder", "项目信息!G4"],
-                 ["text-placeholder", "绩效指标!D4"], ["goal-too-short", "项目信息!G4"]]
+                 ["text-placeholder", "绩效指标!D4"]]
 
 
 def values() -> tuple[Sub, list[list[str]]]:

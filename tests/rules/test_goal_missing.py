@@ -18,3 +18,10 @@ def test_goal_copies_name(tmp_path: Path) -> None:
     sub.projects[0] = (*sub.projects[0][:6], "普法 经费")
     [finding] = check(tmp_path, "goal-missing", sub)
     assert "照抄" in finding.message
+
+
+def test_a_dash_is_no_goal(tmp_path: Path) -> None:
+    sub = good_sub()
+    sub.projects[0] = (*sub.projects[0][:6], "—")
+    [finding] = check(tmp_path, "goal-missing", sub)
+    assert (finding.cell, finding.message) == ("G4", "未填写绩效目标。")

@@ -39,15 +39,17 @@ from validator.bot.inbox import (
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
 from validator.bot.settings import BotSettings
+from validator.config.limits import limits_of
 from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
 from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
-from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
+from validator.outputs.letter import LETTER_SUFFIX, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
 from validator.outputs.summary import write_summary
+from validator.reader.file_name import unit_from_file_name
 from validator.rules.reference import rule_purposes
-from validator.text import readable
+from validator.text import chinese_date, readable
 
 log = logging.getLogger("validator.bot")
 
@@ -210,6 +212,7 @@ class _Pass:
         self.run_id = self.ledger.start_run(self.trigger, os.getpid())
         crash_point("run-start")
         self.ledger.interrupt_stale_runs(self.run_id)
+        self._first_run_notices()
         remove_stale_temps(self.settings.archive, self.settings.outbox)
         for entry in self.ledger.unfinished():
             if self._should_stop():
@@ -225,6 +228,13 @@ class _Pass:
                                failed=len(self.failures))
         log.info("%s", run_line(result))
         return result
+
+    def _first_run_notices(self) -> None:
+        """Said once, on the first pass: how the letters go out (e.g. signed by the 科)."""
+        if self.ledger.get_meta("office_notices") is None:
+            for notice in self.settings.office.notices():
+                log.warning("%s", notice)
+            self.ledger.set_meta("office_notices", "shown")
 
     def _should_stop(self) -> bool:
         self.stopped = self.stopped or self.stop()
@@ -311,6 +321,9 @@ class _Pass:
         received = datetime.fromisoformat(entry.received) if entry.received else None
         report = replace(validate_file(Path(entry.archive_path), self.config), path=entry.original_name,
                          received=received, sha256=entry.sha256)
+        if report.status is Status.UNREADABLE:  # the archived name is hashed: the unit is in the original's
+            known = {e.unit for e in self.ledger.entries(where="unit IS NOT NULL") if e.unit}
+            report = replace(report, unit=unit_from_file_name(entry.original_name, known))
         processed = datetime.now().replace(microsecond=0)
         earlier = self.ledger.answered_with_hash(entry.sha256, before=entry.id)
         values: dict[str, object] = {"kind": REVIEW, "previous_id": None, "duplicate_of": None}
@@ -373,7 +386,8 @@ class _Pass:
             write_note(report, target, settings=office, paragraphs=paragraphs, today=today)
             return
         previous = self.ledger.get(entry.previous_id).report if entry.previous_id else None
-        write_letter(report, target, settings=office, today=today, previous=previous)
+        write_letter(report, target, settings=office, today=today, previous=previous,
+                     listed=limits_of(self.config).findings_listed)
 
     def _remove(self, entry: Entry) -> Entry:
         source = path_from_text(entry.source_path)
@@ -403,7 +417,7 @@ class _Pass:
             return None
         with atomic_target(target) as temp:
             write_summary(Report(tuple(reports), generated=datetime.now().replace(microsecond=0)), temp,
-                          rule_titles=rule_purposes())
+                          rule_titles=rule_purposes(), office=self.settings.office.signer)
             crash_point("summary-temp")
         crash_point("summary-written")
         self.ledger.set_meta("summary", signature)

@@ -56,6 +56,33 @@ def make_trigger(*, cron: str | None, interval: int | None, tz: str = DEFAULT_TZ
         raise ScheduleError(f"--cron 格式有误：{cron!r}。应为“分 时 日 月 周”五项，例如 \"0 2 * * *\"（{exc}）。") from exc
 
 
+def describe_trigger(trigger: BaseTrigger) -> str:
+    """The schedule in words: 每 10 分钟, 每天 2:00（Asia/Shanghai）."""
+    zone = getattr(trigger, "timezone", None)
+    if isinstance(trigger, IntervalTrigger):
+        return f"每 {_duration(int(trigger.interval.total_seconds()))}"
+    if isinstance(trigger, CronTrigger):
+        fields = {f.name: str(f) for f in trigger.fields}
+        where = f"（{zone}）" if zone else ""
+        minute, hour = fields.get("minute", "*"), fields.get("hour", "*")
+        daily = all(fields.get(name, "*") == "*" for name in ("day", "month", "day_of_week"))
+        if daily and minute.isdigit() and hour.isdigit():
+            return f"每天 {int(hour)}:{int(minute):02d}{where}"
+        parts = "，".join(f"{label} {fields.get(name, '*')}" for name, label in _CRON_LABELS)
+        return f"按计划（{parts}）{where}"
+    return str(trigger)
+
+
+_CRON_LABELS = (("minute", "分"), ("hour", "时"), ("day", "日"), ("month", "月"), ("day_of_week", "周"))
+
+
+def _duration(seconds: int) -> str:
+    for size, unit in ((86400, "天"), (3600, "小时"), (60, "分钟")):
+        if seconds % size == 0:
+            return f"{seconds // size} {unit}"
+    return f"{seconds} 秒"
+
+
 def build_scheduler(settings: BotSettings, trigger: BaseTrigger, stop: threading.Event, busy: threading.Lock, *,
                     runner: Runner = process_inbox) -> BlockingScheduler:
     zone = getattr(trigger, "timezone", ZoneInfo(DEFAULT_TZ))
@@ -96,7 +123,7 @@ def run_schedule(settings: BotSettings, trigger: BaseTrigger, *, runner: Runner 
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    log.info("定时服务已启动（PID %s）：%s；收件箱 %s", os.getpid(), trigger, settings.inbox)
+    log.info("定时服务已启动（PID %s）：%s；收件箱 %s", os.getpid(), describe_trigger(trigger), settings.inbox)
     scheduler.start()
     with busy:  # wait for a pass still finishing its current file
         pass

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from cerberus import Validator
 
 from validator.config.office import OfficeSettings
 from validator.config.sections import SECTIONS
+from validator.config.yaml_lines import at_line, key_lines, syntax_error
 from validator.model import Severity
 from validator.rules import RULES
 
+_T = TypeVar("_T")
 LEVELS = ("error", "warning", "off")
 DEFAULT_RULES_FILE = "rules.yaml"
 
@@ -75,22 +78,38 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
+    """Every problem of the file is reported at once, each with its line."""
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}：YAML 格式错误：{exc}") from exc
+        raise ConfigError(f"{source}：{syntax_error(exc)}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{source}：顶层应为映射（键: 值）。")
-    _check_top(data, source)
+    lines = key_lines(text)
+    problems: list[str] = []
+
+    def collect(path: tuple[str, ...], step: Callable[[Callable[[str], str]], _T]) -> _T | None:
+        def where(field: str) -> str:
+            return at_line(lines, *path, field)
+        try:
+            return step(where)
+        except ConfigError as exc:
+            problems.extend(str(exc).splitlines())
+            return None
+
+    collect((), lambda where: _check_top(data, source, where))
     rules = data.get("rules") or {}
     if not isinstance(rules, dict):
-        raise ConfigError(f"{source}：rules 应为映射（规则编号: 设置）。")
-    settings = {rid: _rule_setting(rid, rules.get(rid), source) for rid in RULES}
+        raise ConfigError(f"{source}：rules 应为映射（规则编号: 设置）{at_line(lines, 'rules')}。")
     for rid in rules:
         if rid not in RULES:
-            raise ConfigError(f"{source}：未知规则“{rid}”。可用规则见 `validator rules`。")
-    sections = {name: _section(name, data.get(name), source) for name in SECTIONS}
-    return Config(settings, sections, source, _checksum(settings))
+            problems.append(f"{source}：未知规则“{rid}”{at_line(lines, 'rules', str(rid))}。可用规则见 `validator rules`。")
+    settings = {rid: collect(("rules", rid), partial(_rule_setting, rid, rules.get(rid), source)) for rid in RULES}
+    sections = {name: collect((name,), partial(_section, name, data.get(name), source)) for name in SECTIONS}
+    if problems:
+        raise ConfigError("\n".join(problems))
+    good = {rid: setting for rid, setting in settings.items() if setting is not None}
+    return Config(good, {k: v or {} for k, v in sections.items()}, source, _checksum(good))
 
 
 def _checksum(settings: dict[str, RuleSetting]) -> str:
@@ -100,30 +119,31 @@ def _checksum(settings: dict[str, RuleSetting]) -> str:
     return hashlib.sha256(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
-def _check_top(data: dict[str, Any], source: str) -> None:
+def _check_top(data: dict[str, Any], source: str, where: Callable[[str], str] = lambda _: "") -> None:
     allowed = {"rules", *SECTIONS}
-    for name in data:
-        if name not in allowed:
-            raise ConfigError(f"{source}：未知配置项“{name}”（可用：{'、'.join(sorted(allowed))}）。")
+    unknown = [f"{source}：未知配置项“{name}”{where(str(name))}（可用：{'、'.join(sorted(allowed))}）。"
+               for name in data if name not in allowed]
+    if unknown:
+        raise ConfigError("\n".join(unknown))
 
 
-def _rule_setting(rid: str, raw: Any, source: str) -> RuleSetting:
+def _rule_setting(rid: str, raw: Any, source: str, where: Callable[[str], str] = lambda _: "") -> RuleSetting:
     rule = RULES[rid]
     if raw is None:
         raw = {}
     if isinstance(raw, (str, bool)):
         raw = {"level": raw}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{source}：规则 {rid} 的设置应为映射，例如 level: error。")
+        raise ConfigError(f"{source}：规则 {rid} 的设置应为映射，例如 level: error{where('')}。")
     if raw.get("level") is False:  # YAML 1.1 reads a bare `off` as false
         raw = {**raw, "level": "off"}
     schema = {"level": {"type": "string", "allowed": list(LEVELS)}, **_option_schema(rule.OPTIONS)}
-    _validate(raw, schema, prefix=f"{source}：规则 {rid} 的选项")
+    _validate(raw, schema, prefix=f"{source}：规则 {rid} 的选项", where=where)
     level = raw.get("level", rule.LEVEL)
     options = {name: raw.get(name, spec["default"]) for name, spec in rule.OPTIONS.items()}
     problems = rule.validate_options(options) if hasattr(rule, "validate_options") else []
     if problems:
-        raise ConfigError("\n".join(f"{source}：规则 {rid} 的选项 {p}" for p in problems))
+        raise ConfigError("\n".join(f"{source}：规则 {rid} 的选项 {p}{where(p.split('：', 1)[0])}" for p in problems))
     return RuleSetting(None if level == "off" else Severity(level), options)
 
 
@@ -131,18 +151,20 @@ def _option_schema(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {name: {k: v for k, v in spec.items() if k != "default"} for name, spec in options.items()}
 
 
-def _section(name: str, raw: Any, source: str) -> dict[str, Any]:
+def _section(name: str, raw: Any, source: str, where: Callable[[str], str] = lambda _: "") -> dict[str, Any]:
     raw = raw or {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{source}：{name} 应为映射（键: 值）。")
-    validator = _validate(raw, SECTIONS[name], prefix=f"{source}：{name} 的选项")
+        raise ConfigError(f"{source}：{name} 应为映射（键: 值）{where('')}。")
+    validator = _validate(raw, SECTIONS[name], prefix=f"{source}：{name} 的选项", where=where)
     return dict(validator.document)
 
 
-def _validate(document: dict[str, Any], schema: dict[str, Any], *, prefix: str) -> Validator:
+def _validate(document: dict[str, Any], schema: dict[str, Any], *, prefix: str,
+              where: Callable[[str], str] = lambda _: "") -> Validator:
     validator = Validator(schema)
     if not validator.validate(document):
-        raise ConfigError("\n".join(f"{prefix} {err.field}：{_describe(err)}" for err in validator._errors))
+        raise ConfigError("\n".join(f"{prefix} {err.field}：{_describe(err)}{where(str(err.field))}"
+                                     for err in validator._errors))
     return validator
 
 
@@ -158,6 +180,10 @@ def _describe(err: Any) -> str:
         return f"应为{'或'.join(_TYPE_NAMES.get(str(n), str(n)) for n in names)}，实际为 {err.value!r}"
     if err.rule == "allowed":
         return f"取值应为 {'、'.join(map(str, err.constraint))} 之一，实际为 {err.value!r}"
+    if err.rule == "empty":
+        return "不能为空"
+    if err.rule == "maxlength":
+        return f"不能超过 {err.constraint} 个字符"
     if err.rule in ("min", "max"):
         return f"{'不能小于' if err.rule == 'min' else '不能大于'} {err.constraint}，实际为 {err.value!r}"
     if err.rule == "schema" and err.child_errors:

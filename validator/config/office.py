@@ -15,7 +15,8 @@ from string import Formatter
 from typing import Any
 
 DEFAULT_TITLE = "关于《{unit}{year}年项目支出绩效目标表》的审核意见"
-DEFAULT_FALLBACK_TITLE = "关于《{file}》的审核意见"
+DEFAULT_FALLBACK_TITLE = "关于《{unit}项目支出绩效目标表》的审核意见"
+TABLE_NAME = "项目支出绩效目标表"
 TITLE_FIELDS = frozenset({"unit", "year", "file"})
 DEFAULT_RESUBMIT_DAYS = 10
 
@@ -34,6 +35,7 @@ class OfficeSettings:
     base_document: Path | None = None
     title: str = DEFAULT_TITLE
     fallback_title: str = DEFAULT_FALLBACK_TITLE
+    letterhead: bool = False
 
     @property
     def signer(self) -> str:
@@ -49,6 +51,11 @@ class OfficeSettings:
             return self.title.format(unit=unit, year=year, file=file)
         return self.fallback_title.format(unit=unit or "", year=year or "", file=file)
 
+    def submission_name(self, *, unit: str | None, year: int | None) -> str:
+        """How the letter names the submission in its text: unit, year and table name, as the
+        title does (the file name is only the 附注)."""
+        return f"{unit or ''}{f'{year}年' if year else ''}{TABLE_NAME}"
+
     def usable_base_document(self) -> Path | None:
         """The base document when it is configured and exists; a missing file is not an error
         (the letter falls back to the built-in layout)."""
@@ -56,12 +63,25 @@ class OfficeSettings:
             return self.base_document
         return None
 
+    def notices(self) -> list[str]:
+        """What the office should know about how its letters go out (printed by
+        `validator rules --check` and logged on the bot's first run)."""
+        notes = []
+        if not self.signature:
+            notes.append(f"意见函将以“{self.office}”署名发出。对外行文一般以机关署名，"
+                         "请在 rules.yaml 的 letter.signature 中写明本机关全称（如“某市财政局”）。")
+        if self.letterhead and self.base_document and not self.usable_base_document():
+            notes.append(f"版头底稿 {self.base_document} 不存在，意见函使用内置版头（发文机关为“{self.signer}”）。")
+        return notes
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None, *, base_dir: Path | None = None) -> OfficeSettings:
         """Build from a (validated) `letter:` mapping. A relative base document path is taken
         relative to `base_dir` (the directory of rules.yaml) when given."""
         data = dict(data or {})
         values: dict[str, Any] = {k: data[k] for k in _PLAIN_KEYS if data.get(k) is not None}
+        if data.get("letterhead") is not None:
+            values["letterhead"] = bool(data["letterhead"])
         if data.get("resubmit_by") is not None:
             values["resubmit_by"] = _to_date(data["resubmit_by"])
         if data.get("base_document"):
@@ -126,6 +146,7 @@ LETTER_SCHEMA: dict[str, Any] = {
         "excludes": "resubmit_days",
     },
     "base_document": {"type": "string", "nullable": True},
+    "letterhead": {"type": "boolean", "nullable": True},
     "title": {**_TEXT, "check_with": _check_title},
     "fallback_title": {**_TEXT, "check_with": _check_title},
 }

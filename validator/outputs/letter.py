@@ -6,27 +6,31 @@ FileReport plus the office's settings, so a letter can be regenerated from a sav
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from validator.config.office import OfficeSettings
-from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
+from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
+from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
+from validator.text import chinese_date
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -35,41 +39,50 @@ PAGE_FONT = "宋体"
 BODY_SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 PAGE_SIZE = Pt(14)  # 4号
-TABLE_SIZE = Pt(12)  # 小四
-TABLE_PITCH = Pt(18)
 LINE_PITCH = Pt(28.9)  # 22 lines per page on the GB/T 9704 type area
 TITLE_PITCH = Pt(35)
 INDENT = Pt(32)  # two characters of 3号
 PAGE = (Mm(210), Mm(297))
 HEADER_DISTANCE, FOOTER_DISTANCE = Mm(15), Mm(28)  # page number about 7 mm below the type area
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-COLUMNS: tuple[tuple[str, Length], ...] = (
-    ("序号", Mm(14)),
-    ("位置", Mm(26)),
-    ("项目", Mm(26)),
-    ("指标", Mm(24)),
-    ("问题", Mm(36)),
-    ("修改建议", Mm(30)),
-)  # 156 mm: the type area between the margins
+LANDSCAPE_MARGINS = {"top": Mm(28), "bottom": Mm(26), "left": Mm(37), "right": Mm(35)}  # the portrait area turned
 TYPE_WIDTH = Mm(156)
-OPTIONAL_COLUMNS = ("项目", "指标")  # left out when they would say nothing (see _table_columns)
+LETTERHEAD_SIZE, LETTERHEAD_LINE, RED = Pt(30), Mm(170), RGBColor(0xFF, 0x00, 0x00)
+LANDSCAPE_WIDTH = Mm(225)  # 297 mm less the turned margins
+ATTACHMENT_COLUMNS: tuple[tuple[str, Length], ...] = (
+    ("序号", Mm(10)),
+    ("项目：问题、位置及修改建议", Mm(215)),
+)  # 225 mm: the landscape type area
+ATTACHMENT_SIZE, ATTACHMENT_PITCH = Pt(10.5), Pt(13.5)  # 五号 in the attachment's table
+ATTACHMENT_TITLE = "问题清单"
+SHORT_MESSAGE = 30  # characters: a shared message this short is stated in the body, not per place
+INLINE_ROWS = 6  # up to this many rows the findings are written in the letter itself, else in the attachment
 LETTER_SUFFIX = "_审核意见.docx"
 
 
 def write_letter(
     file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date | None = None,
-    previous: FileReport | None = None,
+    previous: FileReport | None = None, listed: int | None = None,
 ) -> Path:
     """Write the feedback letter for one submission and return its path. With `previous`
-    (the unit's earlier submission of the same table) the letter also says what changed."""
+    (the unit's earlier submission of the same table) the letter also says what changed.
+    `listed` bounds the findings written out one by one (rules.yaml `limits.findings_listed`);
+    the rest are counted ("另有 N 条未列出"), never silently dropped."""
     today = today or date.today()
+    attachment: list[Attachment] = []
 
     def body(doc: DocxDocument) -> None:
-        _BODIES[file_report.status](doc, file_report, settings, today)
+        attachment.extend(_BODIES[file_report.status](doc, file_report, settings, today, listed))
         if previous is not None:
             _changes_section(doc, file_report, previous)
 
-    return _write(file_report, path, settings=settings, today=today, body=body)
+    def after(doc: DocxDocument) -> None:
+        for item in attachment:
+            _attachment(doc, item, single_project=len(file_report.projects) <= 1)
+
+    # the body decides whether there is an attachment; the frame asks only after writing it
+    return _write(file_report, path, settings=settings, today=today, body=body,
+                  after=after, attached=lambda: bool(attachment))
 
 
 def write_note(
@@ -87,23 +100,34 @@ def write_note(
 
 
 def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date,
-           body: Callable[[DocxDocument], None]) -> Path:
-    """The frame every letter shares: title, addressee, `body`, closing, document metadata."""
+           body: Callable[[DocxDocument], None], after: Callable[[DocxDocument], None] | None = None,
+           attached: Callable[[], bool] = lambda: False) -> Path:
+    """The frame every letter shares: title, addressee, `body`, closing with the file name as
+    附注, then what comes `after` the signature (the attachment), document metadata."""
     doc = _new_document(settings)
-    title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
+    title = letter_title(file_report, settings)
     _title(doc, title)
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
     body(doc)
-    _closing(doc, settings, today)
-    _properties(doc, title, settings, today)
+    # an unreadable file has no title of its own to be named by: its file name is the 附注
+    note = f"（报送文件：{file_report.name}）" if file_report.status is Status.UNREADABLE else None
+    _closing(doc, settings, today, note=note, attachment=attached())
+    if after is not None:
+        after(doc)
+    _properties(doc, title, settings, today, source=file_report.name)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(target))
     return target
 
 
+def letter_title(file_report: FileReport, settings: OfficeSettings) -> str:
+    return settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
+
+
 def write_letters(
-    report: Report, directory: Path | str, *, settings: OfficeSettings, today: date | None = None
+    report: Report, directory: Path | str, *, settings: OfficeSettings, today: date | None = None,
+    listed: int | None = None,
 ) -> list[Path]:
     """One letter per submission, named `{unit}_{file stem}_审核意见.docx`."""
     folder = Path(directory)
@@ -111,49 +135,98 @@ def write_letters(
     paths = []
     for file_report in report.files:
         target = unique_path(folder, output_stem(file_report), LETTER_SUFFIX, taken)
-        paths.append(write_letter(file_report, target, settings=settings, today=today))
+        paths.append(write_letter(file_report, target, settings=settings, today=today, listed=listed))
     return paths
-
-
-def chinese_date(day: date) -> str:
-    """Arabic numerals without zero padding, as GB/T 9704 writes dates: 2026年11月8日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 # --- the bodies, one per outcome ------------------------------------------------------
 
 
-def _approval_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date) -> None:
-    _plain(doc, f"{_received(fr)}已收悉。经审核，该表填报完整、规范，审核结论为：{Status.PASSED.verdict}。")
+@dataclass(frozen=True)
+class Attachment:
+    """附件：问题清单: the findings by project, after the letter's signature."""
+
+    problems: list[Problem]
+    rows: list[Row]
+    unlisted: int  # findings beyond `limits.findings_listed`, counted, not written out
+
+
+Body = Callable[[DocxDocument, FileReport, OfficeSettings, date, "int | None"], list[Attachment]]
+
+
+def _approval_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
+                   listed: int | None) -> list[Attachment]:
+    _plain(doc, f"{_received(fr, settings)}已收悉。经审核，该表填报完整、规范，审核结论为：{Status.PASSED.verdict}。")
     _plain(doc, "请按程序做好项目实施和绩效运行监控，确保绩效目标如期实现。")
+    return []
 
 
-def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date) -> None:
-    _plain(doc, f"{_received(fr)}{_scope(fr)}已收悉。经审核，现将审核意见函告如下。")
+def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
+                 listed: int | None) -> list[Attachment]:
+    _plain(doc, f"{_received(fr, settings)}{_scope(fr)}已收悉。经审核，现将审核意见函告如下。")
+    findings = fr.sorted_findings()
+    shown = findings if listed is None else findings[:listed]
+    problems = problems_of(shown)
+    rows = rows_by_project(problems, fr.projects)
+    attached = len(rows) > INLINE_ROWS
     _heading(doc, "一、审核结论")
-    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}")
+    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}{_next_step(fr, settings, today, attached=attached)}")
     _heading(doc, "二、问题及修改建议")
-    order = "（先列错误，后列提示）" if fr.errors and fr.warnings else ""
-    _plain(doc, f"具体问题及修改建议见下表{order}。")
-    _findings_table(doc, fr.sorted_findings(), single_project=len(fr.projects) <= 1)
-    _heading(doc, "三、下一步工作")
-    for text in _next_steps(fr, settings, today):
+    if not attached:
+        _inline_findings(doc, problems, rows, single_project=len(fr.projects) <= 1)
+        if len(shown) < len(findings):
+            _plain(doc, _unlisted_text(len(findings) - len(shown)))
+        return []
+    _problem_summary(doc, problems)
+    return [Attachment(problems, rows, len(findings) - len(shown))]
+
+
+def _problem_summary(doc: DocxDocument, problems: list[Problem]) -> None:
+    """Each problem once: what it is, how often, the remedy the places share; the places
+    themselves are in the attachment, by project."""
+    _plain(doc, "按类别归纳如下，所在位置和具体修改建议见附件。")
+    for index, problem in enumerate(problems):
+        text = f"{problem_number(index)}{problem.title}（{problem.severity.label}{len(problem.findings)}项）。"
+        if _message_in_body(problem):
+            text += problem.message.rstrip("。") + "。"  # type: ignore[union-attr]
+        if problem.suggestion:
+            text += problem.suggestion.rstrip("。") + "。"
         _plain(doc, text)
 
 
-def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date) -> None:
-    _plain(doc, f"{_received(fr)}已收悉。经查，该文件无法读取，未能进行审核，审核结论为：{fr.status.verdict}。")
-    _heading(doc, "一、文件存在的问题")
+def _inline_findings(doc: DocxDocument, problems: list[Problem], rows: list[Row], *, single_project: bool) -> None:
+    """Few findings: each written out in the letter itself, grouped by project."""
+    project: str | None = ""
+    number = 0
+    for row in rows:
+        if row.project != project and not single_project:
+            number += 1
+            _plain(doc, f"{problem_number(number - 1)}{row.project or '其他问题'}")
+        project = row.project
+        problem = problems[row.problem]
+        where = "、".join(row.places)
+        what = "；".join(row.indicators)
+        head = f"【{problem.severity.label}】{where}{('（' + what + '）') if what else ''}："
+        advice = "；".join(row.suggestions)
+        _plain(doc, head + "；".join(row.messages) + "。" + (advice + "。" if advice else ""))
+
+
+def _unlisted_text(count: int) -> str:
+    return f"另有{count}条问题未列出（超出每份意见函列出的条数上限），请改正上述问题后重新报送，届时一并审核。"
+
+
+def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
+                     listed: int | None) -> list[Attachment]:
+    """One page: what is wrong with the file, how to save it properly, by when."""
+    _plain(doc, f"{_received(fr, settings)}无法读取，未能进行审核，审核结论为：{fr.status.verdict}。")
     for finding in fr.sorted_findings():
-        # the generic "save as .xlsx" advice is spelt out step by step under 二、处理办法
-        _plain(doc, _problem_text(finding, advice=finding.suggestion != SAVE_AS))
-    _heading(doc, "二、处理办法")
-    for text in _SAVE_AS_STEPS:
-        _plain(doc, text)
-    _plain(doc, f"请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
+        # the generic "save as .xlsx" advice is spelt out step by step below
+        _plain(doc, "经查，" + _problem_text(finding, advice=finding.suggestion != SAVE_AS))
+    _plain(doc, f"{_SAVE_AS_STEPS}请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
+    return []
 
 
-_BODIES: dict[Status, Callable[[DocxDocument, FileReport, OfficeSettings, date], None]] = {
+_BODIES: dict[Status, Body] = {
     Status.PASSED: _approval_body,
     Status.WARNINGS: _review_body,
     Status.FAILED: _review_body,
@@ -161,17 +234,17 @@ _BODIES: dict[Status, Callable[[DocxDocument, FileReport, OfficeSettings, date],
 }
 
 _SAVE_AS_STEPS = (
-    "1．请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，将保存类型选为“Excel 工作簿（*.xlsx）”后保存。"
-    "请勿直接修改文件扩展名（如把 .xls、.et 改为 .xlsx）。",
-    "2．文件不要设置打开密码，不要压缩打包，不要以图片、PDF 或扫描件报送。",
-    "3．请在下发的标准模板中填报，不要删除工作表或改动表头。",
+    "请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，将保存类型选为“Excel 工作簿（*.xlsx）”后保存，"
+    "请勿直接修改文件扩展名（如把 .xls、.et 改为 .xlsx）；文件不要设置打开密码，不要压缩打包，"
+    "不要以图片、PDF 或扫描件报送；请在下发的标准模板中填报，不要删除工作表或改动表头。"
 )
 
 
-def _received(fr: FileReport) -> str:
+def _received(fr: FileReport, settings: OfficeSettings) -> str:
+    """The submission named by its title, never by its file name (that is the 附注)."""
     when = f"于{chinese_date(fr.received.date())}" if fr.received else ""
     layout = f"（{fr.layout_label}）" if fr.layout_label else ""
-    return f"你单位{when}报送的《{fr.name}》{layout}"
+    return f"你单位{when}报送的《{settings.submission_name(unit=fr.unit, year=fr.year)}》{layout}"
 
 
 def _scope(fr: FileReport) -> str:
@@ -183,16 +256,17 @@ def _scope(fr: FileReport) -> str:
 def _counts(fr: FileReport) -> str:
     parts = [f"{label}{n}项" for label, n in (("错误", fr.errors), ("提示", fr.warnings)) if n]
     detail = f"，其中{'、'.join(parts)}" if fr.errors and fr.warnings else f"，均为{parts[0][:2]}"
-    return f"本次审核共发现问题{len(fr.findings)}项{detail}。"
+    projects = len({f.project for f in fr.findings if f.project})
+    where = f"，涉及{projects}个项目" if projects > 1 else ""
+    return f"本次审核共发现问题{len(fr.findings)}项{detail}{where}。"
 
 
-def _next_steps(fr: FileReport, settings: OfficeSettings, today: date) -> list[str]:
+def _next_step(fr: FileReport, settings: OfficeSettings, today: date, *, attached: bool) -> str:
+    where = "附件" if attached else "下列问题"
     if fr.status is Status.FAILED:
-        return [
-            "请对照上表逐项修改：标为“错误”的问题须全部改正；标为“提示”的问题请逐项核实，确有不妥的一并完善。",
-            f"修改完成后，请于{chinese_date(settings.deadline(today))}前重新报送。",
-        ]
-    return ["该表审核通过。上表所列提示事项请结合实际核实完善，无需重新报送。"]
+        return (f"请对照{where}逐项修改：错误须全部改正，提示请逐项核实完善，"
+                f"于{chinese_date(settings.deadline(today))}前重新报送。")
+    return f"{where}所列提示事项请结合实际核实完善，无需重新报送。"
 
 
 def _problem_text(finding: Finding, *, advice: bool = True) -> str:
@@ -204,7 +278,7 @@ def _problem_text(finding: Finding, *, advice: bool = True) -> str:
 
 # --- what changed since the unit's earlier submission ----------------------------------
 
-_CHANGE_HEADINGS = {Status.PASSED: None, Status.WARNINGS: "四、", Status.FAILED: "四、", Status.UNREADABLE: "三、"}
+_CHANGE_HEADINGS = {Status.PASSED: None, Status.WARNINGS: "三、", Status.FAILED: "三、", Status.UNREADABLE: "三、"}
 _CHANGE_LIST_MAX = 20
 
 
@@ -226,20 +300,27 @@ def _changes_section(doc: DocxDocument, fr: FileReport, previous: FileReport) ->
                 _plain(doc, f"……共{len(findings)}项，其余从略。")
 
 
-def _closing(doc: DocxDocument, settings: OfficeSettings, today: date) -> None:
-    """Contact line, 特此函告, signature and date. The last body paragraph is kept on the page
-    of the signature (GB/T 9704: the page that carries the 落款 must also carry body text)."""
+def _closing(doc: DocxDocument, settings: OfficeSettings, today: date, *, note: str | None = None,
+             attachment: bool = False) -> None:
+    """Contact line, 特此函告, signature and date, then the 附注 (居左空二字加圆括号). The last
+    body paragraph is kept on the page of the signature (GB/T 9704: the page that carries the
+    落款 must also carry body text)."""
     chained = [doc.paragraphs[-1]] if doc.paragraphs else []
     contact = _contact_line(settings)
     if contact:
         chained.append(_plain(doc, contact))
     chained.append(_plain(doc, "特此函告。"))
     chained.append(_plain(doc, "", indent=False))
+    if attachment:  # 附件说明: 正文下空一行左空二字, then the signature one line below
+        chained.append(_plain(doc, f"附件：{ATTACHMENT_TITLE}"))
+        chained.append(_plain(doc, "", indent=False))
     for text in (settings.signer, chinese_date(today)):
         paragraph = _plain(doc, text, indent=False)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.right_indent = INDENT * 2  # 右空四字
         chained.append(paragraph)
+    if note:
+        chained.append(_plain(doc, note))
     for paragraph in chained[:-1]:
         paragraph.paragraph_format.keep_with_next = True
 
@@ -253,66 +334,83 @@ def _contact_line(settings: OfficeSettings) -> str | None:
     return "；".join(parts) + "。" if parts else None
 
 
-# --- the findings table ---------------------------------------------------------------
+# --- the attachment: 附件：问题清单, landscape, the findings by project ---------------------
 
 
-def _findings_table(doc: DocxDocument, findings: list[Finding], *, single_project: bool = False) -> Table:
-    columns = _table_columns(findings, single_project=single_project)
-    labels = [label for label, _ in COLUMNS]
-    keep = [labels.index(label) for label, _ in columns]
+def _attachment(doc: DocxDocument, item: Attachment, *, single_project: bool) -> Table:
+    """One row per project; its cell lists each of the project's problems once, numbered as
+    the letter's body numbers them, with every place and what is specific to it."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _landscape(section)
+    _plain(doc, "附件", indent=False, font=HEADING_FONT).paragraph_format.keep_with_next = True
+    heading = _plain(doc, ATTACHMENT_TITLE, indent=False, font=TITLE_FONT, size=TITLE_SIZE)
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.paragraph_format.keep_with_next = True
+    columns = _attachment_columns(item.rows, single_project=single_project)
     table = doc.add_table(rows=1, cols=len(columns))
     _table_frame(table, columns)
     for cell, (label, width) in zip(table.rows[0].cells, columns):
         _cell_text(cell, label, width, font=HEADING_FONT, centre=True)
     _repeat_header(table)
-    for number, finding in enumerate(findings, start=1):
-        row = table.add_row()
-        _keep_row_on_one_page(row._tr)
-        values = _row_values(number, finding)
-        for column, (cell, (_, width)) in enumerate(zip(row.cells, columns)):
-            _cell_text(cell, values[keep[column]], width, centre=column == 0)
+    text_width = columns[-1][1]
+    for number, (project, rows) in enumerate(_by_project(item.rows), start=1):
+        number_cell, text_cell = table.add_row().cells
+        _cell_text(number_cell, str(number), columns[0][1], centre=True)
+        paragraph = _cell_text(text_cell, f"{project}：" if project and len(columns) > 1 else "", text_width,
+                               font=HEADING_FONT)
+        _set_font(paragraph.add_run("".join(_row_text(row, item.problems) for row in rows)), BODY_FONT,
+                  ATTACHMENT_SIZE)
+    if item.unlisted:
+        _plain(doc, _unlisted_text(item.unlisted))
     return table
 
 
-def _table_columns(findings: list[Finding], *, single_project: bool) -> list[tuple[str, Length]]:
-    """COLUMNS without a 项目 column when the table has only one project to name (the unit
-    knows which), and without a 指标 column when no finding concerns an indicator; the
-    width they free goes to 问题 and 修改建议, which carry the text."""
-    projects = {f.project for f in findings if f.project}
-    empty = {
-        "项目": single_project and len(projects) <= 1,
-        "指标": not any(f.indicator for f in findings),
-    }
-    columns = [(label, width) for label, width in COLUMNS if not empty.get(label)]
-    spare = TYPE_WIDTH - sum(width for _, width in columns)
-    if not spare:
-        return columns
-    half = Length(spare // 2)
-    grow = {"问题": half, "修改建议": Length(spare - half)}
-    return [(label, Length(width + grow.get(label, 0))) for label, width in columns]
+def _by_project(rows: list[Row]) -> list[tuple[str | None, list[Row]]]:
+    groups: dict[str | None, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row.project, []).append(row)
+    return list(groups.items())
 
 
-def _row_values(number: int, finding: Finding) -> tuple[str, ...]:
-    label = "【错误】" if finding.severity is Severity.ERROR else "【提示】"
-    return (
-        str(number),
-        finding.location,
-        finding.project or "",
-        finding.indicator or "",
-        label + finding.message,
-        finding.suggestion or "",
-    )
+def _attachment_columns(rows: list[Row], *, single_project: bool) -> list[tuple[str, Length]]:
+    """序号 and the text; the text leads with its project (in 黑体) unless the file has only
+    one project (the unit knows which)."""
+    if single_project and len({r.project for r in rows}) <= 1:
+        return [ATTACHMENT_COLUMNS[0], ("问题、位置及修改建议", ATTACHMENT_COLUMNS[1][1])]
+    return list(ATTACHMENT_COLUMNS)
 
 
-def _keep_row_on_one_page(tr: object) -> None:
-    """A finding's row is not split between two pages."""
-    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    cant_split = OxmlElement("w:cantSplit")
-    cant_split.set(qn("w:val"), "true")
-    tr_pr.append(cant_split)
+def _row_text(row: Row, problems: list[Problem]) -> str:
+    """（三）绩效指标!F5、F7（完成率）：message。suggestion。 What the problem's places share
+    (its message, its suggestion) is stated once in the body; the number refers to it."""
+    problem = problems[row.problem]
+    recurring = len(problem.findings) > 1
+    what = "、".join(row.indicators)
+    text = problem_number(row.problem) + _places(row.places) + (f"（{what}）" if what else "")
+    if not _message_in_body(problem):
+        text += ("：" if text[-1] != "）" or what else "") + "；".join(row.messages)
+    text += "。"
+    if row.suggestions and not (recurring and problem.suggestion):
+        text += "；".join(row.suggestions) + "。"
+    return text
 
 
-def _table_frame(table: Table, columns: Sequence[tuple[str, Length]] = COLUMNS) -> None:
+def _message_in_body(problem: Problem) -> bool:
+    """A short message all places share is said once, in the body."""
+    return len(problem.findings) > 1 and problem.message is not None and len(problem.message) <= SHORT_MESSAGE
+
+
+def _places(places: list[str]) -> str:
+    """项目信息!A4、A7、绩效指标!F5: the sheet named once for its run of cells."""
+    parts, sheet = [], None
+    for place in places:
+        name, _, cell = place.rpartition("!")
+        parts.append(cell if name and name == sheet else place)
+        sheet = name or None
+    return "、".join(parts)
+
+
+def _table_frame(table: Table, columns: Sequence[tuple[str, Length]]) -> None:
     """Fixed layout, centred, single borders, column grid set: no dependence on the
     base document having a 'Table Grid' style."""
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -339,16 +437,18 @@ def _repeat_header(table: Table) -> None:
     tr_pr.append(header)
 
 
-def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, centre: bool = False) -> None:
+def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, centre: bool = False) -> Paragraph:
     cell.width = width
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.first_line_indent = Pt(0)
-    paragraph.paragraph_format.line_spacing = TABLE_PITCH
+    paragraph.paragraph_format.line_spacing = ATTACHMENT_PITCH
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     _no_grid_snap(paragraph)
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_font(paragraph.add_run(text), font, TABLE_SIZE)
+    if text:
+        _set_font(paragraph.add_run(text), font, ATTACHMENT_SIZE)
+    return paragraph
 
 
 def _no_grid_snap(paragraph: Paragraph) -> None:
@@ -362,7 +462,9 @@ def _no_grid_snap(paragraph: Paragraph) -> None:
 
 
 def _new_document(settings: OfficeSettings) -> DocxDocument:
-    base = settings.usable_base_document()
+    """A blank A4 letter; with `letterhead` on, it starts from the base document (its 版头),
+    or from the built-in 版头 naming the signer when the base document is missing."""
+    base = settings.usable_base_document() if settings.letterhead else None
     doc = Document(str(base)) if base else Document()
     _drop_trailing_empty(doc)
     _body_style(doc)
@@ -370,14 +472,54 @@ def _new_document(settings: OfficeSettings) -> DocxDocument:
         _page_setup(section)
     doc.settings.odd_and_even_pages_header_footer = True
     _page_numbers(doc.sections[-1])
+    if settings.letterhead and base is None:
+        _letterhead(doc, settings.signer)
     return doc
 
 
-def _properties(doc: DocxDocument, title: str, settings: OfficeSettings, today: date) -> None:
-    """Replace python-docx's template metadata (author "python-docx", dated 2013)."""
+def write_letter_base(path: Path | str, *, issuer: str = "某市财政局") -> Path:
+    """The base document rules.yaml's `letter.base_document` names (templates/letter_base.docx):
+    A4, the GB/T 9704 margins and the 信函格式 版头. An office opens it in Word or WPS, puts
+    its own name (or emblem) in the 版头 and turns on `letter.letterhead`."""
+    doc = Document()
+    _drop_trailing_empty(doc)
+    _body_style(doc)
+    _page_setup(doc.sections[0])
+    _letterhead(doc, issuer)
+    doc.core_properties.title, doc.core_properties.author = "意见函底稿", issuer
+    target = Path(path)
+    doc.save(str(target))
+    return target
+
+
+def _letterhead(doc: DocxDocument, issuer: str) -> Paragraph:
+    """版头 of the 信函格式 (GB/T 9704 10.1): the issuing office's name centred in red 小标宋,
+    a red double line (上粗下细) 4 mm below it, 170 mm long, centred on the page."""
+    paragraph = doc.paragraphs[0] if doc.paragraphs and not doc.paragraphs[0].text else doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing, fmt.first_line_indent = Pt(40), Pt(0)
+    fmt.left_indent = fmt.right_indent = Length(-(LETTERHEAD_LINE - TYPE_WIDTH) // 2)
+    fmt.space_after = Pt(28.9)
+    run = paragraph.add_run(issuer)
+    _set_font(run, TITLE_FONT, LETTERHEAD_SIZE)
+    run.font.color.rgb = RED
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "thickThinSmallGap"), ("sz", "24"), ("space", "11"), ("color", str(RED))):
+        bottom.set(qn(f"w:{key}"), value)  # space is in points: 11 pt is about 4 mm
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
+
+
+def _properties(doc: DocxDocument, title: str, settings: OfficeSettings, today: date, *, source: str) -> None:
+    """Replace python-docx's template metadata (author "python-docx", dated 2013); the
+    reviewed file's name goes here (and into the 附注), not into the text."""
     props = doc.core_properties
-    props.title, props.author, props.last_modified_by = title, settings.office, settings.office
-    props.comments = props.subject = props.keywords = props.category = ""
+    props.title, props.author, props.last_modified_by = title, settings.signer, settings.signer
+    props.subject = props.keywords = props.category = ""
+    props.comments = f"报送文件：{source}"
     props.created = props.modified = datetime.combine(today, datetime.min.time())
     props.revision = 1
 
@@ -392,6 +534,15 @@ def _drop_trailing_empty(doc: DocxDocument) -> None:
 
 def _has_drawing(paragraph: Paragraph) -> bool:
     return bool(paragraph._element.xpath(".//w:drawing | .//w:pict"))
+
+
+def _landscape(section: Section) -> None:
+    """The attachment's section: A4 turned, the portrait type area's margins turned with it."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE[1], PAGE[0]
+    for edge, length in LANDSCAPE_MARGINS.items():
+        setattr(section, f"{edge}_margin", length)
+    section.footer_distance = Mm(18)
 
 
 def _page_setup(section: Section) -> None:
@@ -421,10 +572,17 @@ def _body_style(doc: DocxDocument) -> None:
 
 
 def _title(doc: DocxDocument, text: str) -> None:
+    """One centred paragraph, broken between words into lines of similar length."""
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.line_spacing = TITLE_PITCH
-    _set_font(paragraph.add_run(text), TITLE_FONT, TITLE_SIZE)
+    paragraph.paragraph_format.keep_with_next = True
+    for number, line in enumerate(title_lines(text)):
+        run = paragraph.add_run()
+        if number:
+            run.add_break()
+        run.add_text(line)
+        _set_font(run, TITLE_FONT, TITLE_SIZE)
     _plain(doc, "", indent=False)
 
 
@@ -433,12 +591,13 @@ def _heading(doc: DocxDocument, text: str) -> None:
     _plain(doc, text, font=HEADING_FONT).paragraph_format.keep_with_next = True
 
 
-def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BODY_FONT) -> Paragraph:
+def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BODY_FONT,
+           size: Length = BODY_SIZE) -> Paragraph:
     paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.line_spacing = LINE_PITCH
+    paragraph.paragraph_format.line_spacing = LINE_PITCH if size == BODY_SIZE else TITLE_PITCH
     paragraph.paragraph_format.first_line_indent = INDENT if indent else Pt(0)
     if text:
-        _set_font(paragraph.add_run(text), font, BODY_SIZE)
+        _set_font(paragraph.add_run(text), font, size)
     return paragraph
 
 

@@ -21,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 MAX_CELL_TEXT = 32767
 HEADER_FILL = PatternFill("solid", fgColor="FFD9E1F2")
 HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+MAX_WIDTH = 80  # characters: a column never grows wider than this (its text wraps instead)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -55,30 +57,57 @@ def put_value(cell: Cell, value: Any) -> Cell:
 
 
 def write_table(
-    ws: Worksheet, headers: Sequence[tuple[str, float]], rows: Iterable[Sequence[Any]], *, wrap: Iterable[int] = ()
+    ws: Worksheet, headers: Sequence[tuple[str, float]], rows: Iterable[Sequence[Any]], *, wrap: Iterable[int] = (),
+    title: str | None = None, totals: Sequence[Any] | None = None,
 ) -> int:
-    """Header row (bold, filled, frozen, filtered) and data rows from A1; `headers` pairs each
-    label with a column width. Columns in `wrap` (0-based) wrap their text. Returns the
-    number of data rows written."""
+    """Header row (bold, filled, frozen, filtered) and data rows; `headers` pairs each label
+    with a column width. Columns in `wrap` (0-based) wrap their text; the others widen to
+    their longest text, so no cell is cut. A `title` goes in a merged first row above the
+    header; `totals` is a bold last row. Returns the number of data rows written."""
     wrapped = set(wrap)
-    for column, (label, width) in enumerate(headers, start=1):
-        cell = put_text(ws.cell(row=1, column=column), label)
+    top = 2 if title else 1
+    if title:
+        _title_row(ws, title, len(headers))
+    widths = [float(width) for _, width in headers]
+    for column, (label, _) in enumerate(headers, start=1):
+        cell = put_text(ws.cell(row=top, column=column), label)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        ws.column_dimensions[get_column_letter(column)].width = width
     count = 0
     for count, values in enumerate(rows, start=1):
-        lines = 1
-        for column, value in enumerate(values, start=1):
-            cell = put_value(ws.cell(row=count + 1, column=column), value)
-            cell.alignment = WRAP if column - 1 in wrapped else TOP
-            if column - 1 in wrapped and value is not None:
-                lines = max(lines, wrapped_lines(str(value), headers[column - 1][1]))
-        if lines > 1:  # not every spreadsheet program fits wrapped rows on opening
-            ws.row_dimensions[count + 1].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    print_across(ws, title_rows="1:1")
+        _data_row(ws, top + count, values, widths, wrapped)
+    if totals is not None:
+        _data_row(ws, top + count + 1, totals, widths, set(range(len(headers))))  # wraps, never widens
+        for column in range(1, len(headers) + 1):
+            ws.cell(row=top + count + 1, column=column).font = HEADER_FONT
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = f"A{top + 1}"
+    ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headers))}{top + count}"
+    print_across(ws, title_rows=f"1:{top}")
     return count
+
+
+def _title_row(ws: Worksheet, title: str, columns: int) -> None:
+    cell = put_text(ws.cell(row=1, column=1), title)
+    cell.font, cell.alignment = TITLE_FONT, Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(1, columns))
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 6
+
+
+def _data_row(ws: Worksheet, row: int, values: Sequence[Any], widths: list[float], wrapped: set[int]) -> None:
+    lines = 1
+    for column, value in enumerate(values, start=1):
+        cell = put_value(ws.cell(row=row, column=column), value)
+        cell.alignment = WRAP if column - 1 in wrapped else TOP
+        if value is None:
+            continue
+        if column - 1 in wrapped:
+            lines = max(lines, wrapped_lines(str(value), widths[column - 1]))
+        elif not isinstance(value, datetime):
+            longest = max(_units(line) for line in str(value).split("\n"))
+            widths[column - 1] = max(widths[column - 1], min(MAX_WIDTH, longest + 2))
+    if lines > 1:  # not every spreadsheet program fits wrapped rows on opening
+        ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
 
 
 def wrapped_lines(text: str, width: float) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from openpyxl import Workbook
 
 from validator.model import FileReport, Report, Severity
 from validator.outputs.sheetout import write_table
+from validator.rules.titles import rule_title
+from validator.text import chinese_date
 
 OVERVIEW_COLUMNS = (
     ("单位", 24),
@@ -39,14 +42,18 @@ RULE_COLUMNS = (("规则", 28), ("说明", 60), ("出现次数", 10), ("其中�
 TOP_RULES = 3
 
 
-def write_summary(report: Report, path: Path | str, *, rule_titles: Mapping[str, str] | None = None) -> Path:
+def write_summary(report: Report, path: Path | str, *, rule_titles: Mapping[str, str] | None = None,
+                  office: str | None = None, today: date | None = None) -> Path:
     """Write the summary workbook. `rule_titles` (rule id → what it checks, in Chinese), when
-    given, fills the 说明 column of 规则统计 for readers who do not know the rule ids."""
+    given, fills the 说明 column of 规则统计 for readers who do not know the rule ids. The
+    汇总 sheet has a title row (budget year, `office`, `today`) and a totals row."""
     titles = dict(rule_titles or {})
     workbook = Workbook()
     overview = workbook.active
     overview.title = "汇总"
-    write_table(overview, OVERVIEW_COLUMNS, [_overview_row(fr) for fr in report.files], wrap=(7,))
+    write_table(overview, OVERVIEW_COLUMNS, [_overview_row(fr) for fr in report.files], wrap=(7,),
+                title=summary_title(report, office=office, today=today or report.generated.date()),
+                totals=_totals_row(report))
     details = workbook.create_sheet("问题明细")
     write_table(details, DETAIL_COLUMNS, _detail_rows(report), wrap=(4, 5, 6, 7))
     rules = workbook.create_sheet("规则统计")
@@ -57,8 +64,23 @@ def write_summary(report: Report, path: Path | str, *, rule_titles: Mapping[str,
     return target
 
 
+def summary_title(report: Report, *, office: str | None, today: date) -> str:
+    """2027年度项目支出绩效目标审核汇总, then who made it and when."""
+    years = sorted({fr.year for fr in report.files if fr.year})
+    season = f"{years[0]}年度" if len(years) == 1 else f"{years[0]}—{years[-1]}年度" if years else ""
+    made = "，".join(part for part in (f"审核单位：{office}" if office else "", f"制表日期：{chinese_date(today)}") if part)
+    return f"{season}项目支出绩效目标审核汇总\n（{made}）"
+
+
+def _totals_row(report: Report) -> tuple[Any, ...]:
+    verdicts = Counter(fr.status.office_verdict for fr in report.files)
+    said = "、".join(f"{verdict}{n}" for verdict, n in verdicts.items())
+    return (f"合计（{len(report.files)}个文件）", None, None, said or None, sum(fr.errors for fr in report.files),
+            sum(fr.warnings for fr in report.files), sum(len(fr.projects) for fr in report.files), None)
+
+
 def _overview_row(fr: FileReport) -> tuple[Any, ...]:
-    common = "、".join(f"{rule}（{count}）" for rule, count in _top_rules(fr))
+    common = "、".join(f"{rule_title(rule)}（{count}）" for rule, count in _top_rules(fr))
     return (fr.unit, fr.name, fr.received, fr.status.office_verdict, fr.errors, fr.warnings, len(fr.projects), common)
 
 

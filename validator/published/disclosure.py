@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,19 +36,24 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _AMOUNT = Alignment(horizontal="right", vertical="top")
+_PLAIN = Font(name="宋体", size=11)
 _BOLD = Font(name="宋体", size=11, bold=True)
 _TITLE = Font(name="宋体", size=16, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-LINE_HEIGHT = 14.5  # points per line of 11 pt text
+LINE_HEIGHT = 16  # points per line of 11 pt 宋体 (LibreOffice sets CJK lines taller than Excel's 14.3)
+ROW_PADDING = 3  # points above and below the text
 MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
-def write_disclosure(table: PublishedTable, path: Path, *, as_text: bool = False) -> Path:
+def write_disclosure(table: PublishedTable | Sequence[PublishedTable], path: Path, *, as_text: bool = False) -> Path:
+    """One table, or several (one per department): sheets of one workbook, or tables one
+    after another in the text form."""
+    tables = [table] if isinstance(table, PublishedTable) else list(table)
     path.parent.mkdir(parents=True, exist_ok=True)
     if as_text:
-        path.write_text(disclosure_text(table), encoding="utf-8")
+        path.write_text("\n\n".join(disclosure_text(t) for t in tables), encoding="utf-8")
     else:
-        build_workbook(table).save(path)
+        build_workbook(tables[0], *tables[1:]).save(path)
     return path
 
 
@@ -69,10 +75,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) if any(c in text for c in "\t\r\n") else text
 
 
-def build_workbook(table: PublishedTable) -> Workbook:
+def build_workbook(table: PublishedTable, *more: PublishedTable) -> Workbook:
+    """One sheet per table: 项目支出绩效目标表 for a single table, else each sheet named by
+    its department."""
     book = Workbook()
-    ws = book.active
-    ws.title = SHEET_TITLE
+    book.remove(book.active)
+    taken: set[str] = set()
+    for each in (table, *more):
+        ws = book.create_sheet(_sheet_name(each.department, taken) if more else SHEET_TITLE)
+        _write_table(ws, each)
+    return book
+
+
+def _write_table(ws: Worksheet, table: PublishedTable) -> None:
     _heading(ws, table)
     row = HEADER_ROW + 1
     for name, amounts, goal, indicators, kind in table_rows(table):
@@ -80,7 +95,17 @@ def build_workbook(table: PublishedTable) -> Workbook:
         row += 1
     put_text(ws.cell(row + 1, 1), table.note)
     _print_settings(ws)
-    return book
+
+
+def _sheet_name(department: str, taken: set[str]) -> str:
+    """Excel's sheet names: at most 31 characters, none of []:*?/\\, unique."""
+    base = "".join(ch for ch in department if ch not in '[]:*?/\\').strip("'") [:28] or SHEET_TITLE
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}({number})"
+    taken.add(name)
+    return name
 
 
 def _heading(ws: Worksheet, table: PublishedTable) -> None:
@@ -109,17 +134,22 @@ def _data_row(ws: Worksheet, row: int, name: str, amounts: Amounts, goal: str, i
         cell = ws.cell(row, col)
         cell.border = _BORDER
         cell.alignment = _AMOUNT if 2 <= col <= 5 else _WRAP
-        if bold:
-            cell.font = _BOLD
+        cell.font = _BOLD if bold else _PLAIN  # one font, so the row heights below hold in every program
     # Neither openpyxl nor every spreadsheet program fits wrapped rows on opening: set the height.
     lines = max(_lines(text, width) for text, width in ((name, WIDTHS[0]), (goal, WIDTHS[5]), (indicators, WIDTHS[6])))
-    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(1, lines) * LINE_HEIGHT)
+    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(1, lines) * LINE_HEIGHT + ROW_PADDING)
 
 
 def _lines(text: str, width: int) -> int:
-    """Wrapped lines `text` takes in a column `width` characters wide (CJK characters count double)."""
-    units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return math.ceil(units / max(1, width - 2))
+    """Wrapped lines `text` takes in a column `width` characters wide: CJK characters count
+    double, every line break starts a line, and a line holds a little less than the width
+    (LibreOffice and Excel break before a character that would touch the border)."""
+    per_line = max(1, width - 4)
+    return sum(max(1, math.ceil(_units(part) / per_line)) for part in text.split("\n")) if text else 1
+
+
+def _units(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _print_settings(ws: Worksheet) -> None:

@@ -109,8 +109,23 @@ def build_table(submissions: Iterable[Submission], *, title: str | None = None, 
             entry.projects.append(published_project(row, groups.get(key(row.name.text), [])))
     names = [d.name for d in departments.values()]
     heading = department or "、".join(names)
+    return PublishedTable(title or _title(heading, subs), heading, tuple(departments.values()), note)
+
+
+def build_tables(submissions: Iterable[Submission], *, title: str | None = None, department: str | None = None,
+                 note: str = DEFAULT_NOTE) -> list[PublishedTable]:
+    """One table per department, each titled with its own department (某市司法局2027年…),
+    unless a `title` or `department` is given: then one table under that heading."""
+    subs = list(submissions)
+    whole = build_table(subs, title=title, department=department, note=note)
+    if title or department or len(whole.departments) <= 1:
+        return [whole]
+    return [PublishedTable(_title(d.name, subs), d.name, (d,), note) for d in whole.departments]
+
+
+def _title(heading: str, subs: list[Submission]) -> str:
     year = next((s.year for s in subs if s.year), None) or default_year()
-    return PublishedTable(title or f"{heading}{year}年项目支出绩效目标表", heading, tuple(departments.values()), note)
+    return f"{heading}{year}年项目支出绩效目标表"
 
 
 def _department_of(sub: Submission, row: FundsRow) -> str:

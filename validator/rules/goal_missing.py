@@ -11,12 +11,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from validator.records import Submission
 from validator.rules.base import Options, Problem
 from validator.text import key
 
+_WORDS = re.compile(r"[^\W_]")
 ID = "goal-missing"
 LEVEL = "error"
 OPTIONS: dict = {}
@@ -27,7 +29,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         goal = row.goal
         if goal is None:
             continue  # no goal column: column-missing reports it
-        if goal.empty:
+        if goal.empty or not _WORDS.search(goal.text):  # “—”, “/”: nothing written
             yield Problem("未填写绩效目标。", "请写明本年度要达到的产出和效果（做什么、做多少、达到什么效果）。",
                           cell=goal, project=row.name.shown or None)
         elif key(goal.text) == key(row.name.text):

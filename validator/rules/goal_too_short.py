@@ -17,21 +17,31 @@ from collections.abc import Iterator
 
 from validator.records import Submission
 from validator.rules.base import Options, Problem
+from validator.rules.text_placeholder import DEFAULT_PATTERNS
+from validator.text import key
 
 ID = "goal-too-short"
 LEVEL = "warning"
 OPTIONS = {"min_chars": {"type": "integer", "min": 1, "default": 15}}
 _NOT_COUNTED = re.compile(r"[\s\W_]+")
+_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in DEFAULT_PATTERNS), re.IGNORECASE)
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     minimum = options["min_chars"]
     for row in submission.projects:
         goal = row.goal
-        if goal is None or goal.empty:
+        if goal is None or goal.empty or _other_cause(goal.text, row.name.text):
             continue
         length = len(_NOT_COUNTED.sub("", goal.text))
         if length < minimum:
             yield Problem(f"绩效目标只有 {length} 个字，过于简略。",
                           f"请用不少于 {minimum} 个字写明本年度的产出（数量、质量、时效）和预期效果。",
                           cell=goal, project=row.name.shown or None)
+
+
+def _other_cause(goal: str, name: str) -> bool:
+    """One cause, one finding: a goal with no words, a copy of the project name (both
+    goal-missing) or a placeholder (text-placeholder) is not also "too short"."""
+    return (not _NOT_COUNTED.sub("", goal) or key(goal) == key(name)
+            or _PLACEHOLDER.search(goal) is not None)

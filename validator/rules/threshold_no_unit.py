@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from validator.records import Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.values.indicators import clip, measure, valued
-from validator.values.threshold import Threshold
+from validator.values.measure_words import measure_word
+from validator.values.threshold import Threshold, format_decimal
 
 ID = "threshold-no-unit"
 LEVEL = "warning"
@@ -31,10 +32,22 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for ind, cell, result in valued(submission):
         if result.kind != "quantitative" or not _missing_unit(result):
             continue
-        unit = _EXAMPLES.get(measure(ind.name.text if ind.name else None) or "", "")
-        example = f"“{result.parts[0]}{unit}”" if unit else "“≥95%”“≥10个”"
+        name = ind.name.text if ind.name else None
+        kind = measure(name) or ""
+        unit = (measure_word(name) if kind in ("count", "") else None) or _EXAMPLES.get(kind, "")
         yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”没有写明计量单位。",
-                           f"请在指标值中写明单位（如{example}），或填写计量单位列。", value=cell.display)
+                           _suggestion(result, kind, unit), value=cell.display)
+
+
+def _suggestion(result: Threshold, kind: str, unit: str) -> str:
+    """A 率 written as a fraction (≥0.99) is asked about, not told to become ≥0.99%."""
+    part = result.parts[0]
+    if kind in ("rate", "satisfaction") and 0 < part.value <= 1:
+        percent = format_decimal(part.value * 100)
+        return (f"“{part.value}”是指 {percent}% 吗？如是，请写作“{part.op}{percent}%”；"
+                "比率请以 % 为单位，或在计量单位列填写。")
+    example = f"“{part}{unit}”" if unit else "“≥95%”“≥10个”"
+    return f"请在指标值中写明单位（如{example}），或填写计量单位列。"
 
 
 def _missing_unit(result: Threshold) -> bool:

@@ -14,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -52,6 +53,9 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TITLE_FONT = Font(name="宋体", size=16, bold=True)
 _HEADER_FONT = Font(name="宋体", size=11, bold=True)
 AMOUNT_FORMAT = "#,##0.00"
+_WRONG = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")  # 总计 ≠ its sources
+_MISSING = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")  # a required cell left empty
+_CONTROL_FILL = PatternFill("solid", fgColor="F2F2F2")  # pre-filled by the budget section, locked
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,13 @@ def _project_sheet(ws: Worksheet, year: int, department: str | None, lines: list
     ws.column_dimensions["G"].alignment = Alignment(wrap_text=True, vertical="top")
     for i, line in enumerate(lines):
         _fill_project(ws, FIRST_DATA_ROW + i, line, department)
+    _unlock_inputs(ws, "ABCDEFG")
+    if lines:
+        _protect_control_amounts(ws, len(lines))
+    _highlight(ws, f"C{FIRST_DATA_ROW}:C{last}",
+               f"AND(COUNT($C{FIRST_DATA_ROW}:$F{FIRST_DATA_ROW})>0,"
+               f"ROUND(N($C{FIRST_DATA_ROW}),2)<>ROUND(SUM($D{FIRST_DATA_ROW}:$F{FIRST_DATA_ROW}),2))", _WRONG)
+    _highlight_required(ws, "ACG", last, row_span="A{r}:G{r}")
     _validation(ws, f"C{FIRST_DATA_ROW}:F{last}", type="decimal", operator="greaterThanOrEqual", formula1="0",
                 title="金额（万元）", prompt="填写数字，单位万元，保留两位小数；总计 = 财政拨款 + 财政专户拨款 + 其他资金。",
                 showErrorMessage=True, error="金额必须是不小于 0 的数字（单位：万元）。")
@@ -251,6 +262,44 @@ def _indicator_sheet(ws: Worksheet, year: int, department: str | None) -> None:
                 prompt="填写数值，如 95%、4、24；或把符号写在一起，如 ≥95%、<24小时。一格只写一个目标。")
     _validation(ws, f"G{first}:G{last}", type="list", formula1="=计量单位", title="计量单位",
                 prompt="从列表选择或直接输入单位。", showErrorMessage=False)
+    _highlight_required(ws, "ABCDF", last, row_span="A{r}:H{r}")
+
+
+def _unlock_inputs(ws: Worksheet, letters: str) -> None:
+    """Input columns stay editable when the sheet is protected (column styles reach every
+    row a unit types into)."""
+    for letter in letters:
+        ws.column_dimensions[letter].protection = Protection(locked=False)
+
+
+def _protect_control_amounts(ws: Worksheet, rows: int) -> None:
+    """The budget section's pre-filled projects and 控制数 cannot be typed over: the sheet is
+    protected (no password: it guards against slips, not against the unit) with every other
+    input cell unlocked; rows and columns can still be resized and filtered."""
+    for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + rows):
+        ws.cell(row, 1).protection = Protection(locked=True)
+        for col in range(3, 7):
+            if ws.cell(row, col).value is not None:
+                ws.cell(row, col).protection = Protection(locked=True)
+                ws.cell(row, col).fill = _CONTROL_FILL
+        for col in (2, 7):
+            ws.cell(row, col).protection = Protection(locked=False)
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatColumns = protection.formatRows = protection.autoFilter = protection.sort = False
+    protection.selectLockedCells = protection.selectUnlockedCells = False
+
+
+def _highlight(ws: Worksheet, rng: str, formula: str, fill: PatternFill) -> None:
+    ws.conditional_formatting.add(rng, FormulaRule(formula=[formula], fill=fill, stopIfTrue=False))
+
+
+def _highlight_required(ws: Worksheet, letters: str, last: int, *, row_span: str) -> None:
+    """A required cell left empty in a row the unit has started is shaded while typing."""
+    started = f"COUNTA(${row_span.format(r=FIRST_DATA_ROW).replace(':', ':$')})>0"
+    for letter in letters:
+        cell = f"{letter}{FIRST_DATA_ROW}"
+        _highlight(ws, f"{cell}:{letter}{last}", f"AND({started},LEN(TRIM({cell}))=0)", _MISSING)
 
 
 def _lists_sheet(book: Workbook) -> None:

@@ -1,0 +1,106 @@
+"""Render the example letters through LibreOffice and print pages and fill per page.
+
+    python benchmarks/render_letters.py [--keep DIR] [--png]
+
+The four letters the page goals are about (issue 19): the real 2023 table
+(tests/data/seed_2023.txt, goal ≤ 4 pages), our own import of it (goal ≤ 5), the example
+with five findings (goal ≤ 2) and the unreadable example (goal 1). Fill is how far down the
+type area the last line of text reaches on each page (page numbers not counted); every page
+of a section but its last should be at least 60 % full. Exits 0 when LibreOffice is missing
+(prints why), 1 when a goal is missed."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from validator.config.loader import load_config, office_settings  # noqa: E402
+from validator.engine import validate_file  # noqa: E402
+from validator.outputs.letter import LANDSCAPE_MARGINS, MARGINS, write_letter  # noqa: E402
+from validator.published.importer import import_table  # noqa: E402
+
+MM = 72 / 25.4
+TODAY = date(2026, 12, 1)
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+
+
+def build_letters(folder: Path) -> list[tuple[str, Path, int]]:
+    """(label, letter, page goal) for the four example letters."""
+    config = load_config(ROOT / "rules.yaml")
+    settings = office_settings(config)
+    imported = folder / "imported"
+    import_table(ROOT / "tests/data/seed_2023.txt", imported, single=True, rules_checksum=config.checksum)
+    inputs = [
+        ("2023 年真实表", ROOT / "tests/data/seed_2023.txt", 4),
+        ("导入后的 2023 年表", next(imported.glob("*.xlsx")), 5),
+        ("五条问题（卫健委示例）", ROOT / "examples/inbox/某市卫健委_2027年项目支出绩效目标表.xlsx", 2),
+        ("无法读取（文旅局示例）", ROOT / "examples/inbox/某市文旅局_绩效目标表.xls", 1),
+    ]
+    letters = []
+    for number, (label, source, goal) in enumerate(inputs, start=1):
+        report = validate_file(source, config)
+        path = write_letter(report, folder / f"letter{number}.docx", settings=settings, today=TODAY)
+        letters.append((label, path, goal))
+    return letters
+
+
+def render(docx: Path, folder: Path) -> Path:
+    """PDF through LibreOffice, with a profile of its own: a LibreOffice already running on
+    the machine (another user's, another check's) would otherwise take the job or refuse it."""
+    profile = (folder / "lo-profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=120)
+    return folder / (docx.stem + ".pdf")
+
+
+def page_fills(pdf: Path) -> list[float]:
+    """Per page: the share of the type area's height that text reaches (0–1)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    fills = []
+    for width, height, body in _PAGE.findall(xml):
+        landscape = float(width) > float(height)
+        margins = LANDSCAPE_MARGINS if landscape else MARGINS
+        top, bottom = margins["top"].mm * MM, float(height) - margins["bottom"].mm * MM
+        lines = [float(y_max) for _, _, _, y_max, _ in _WORD.findall(body) if float(y_max) <= bottom + 2]
+        fills.append(max(0.0, (max(lines, default=top) - top) / (bottom - top)))
+    return fills
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="keep the letters, PDFs (and PNGs) in this folder")
+    parser.add_argument("--png", action="store_true", help="also write one PNG per page (pdftoppm)")
+    args = parser.parse_args()
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        print("跳过：未安装 LibreOffice（soffice）或 poppler（pdftotext），无法渲染意见函。")
+        return 0
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="letters-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    missed = 0
+    for label, docx, goal in build_letters(folder):
+        pdf = render(docx, folder)
+        if args.png:
+            subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(folder / docx.stem)], check=True)
+        fills = page_fills(pdf)
+        ok = len(fills) <= goal
+        missed += not ok
+        shown = " ".join(f"{fill:.0%}" for fill in fills)
+        print(f"{label}: {len(fills)} 页（目标 ≤ {goal}）{'' if ok else ' 未达标'}；各页填充 {shown}；{docx.name}")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
