@@ -89,7 +89,9 @@ def test_findings_beyond_the_limit_are_counted_not_dropped(tmp_path: Path) -> No
     text = "\n".join(body(document))
     assert "另有10条问题未列出" in text
     assert "共发现问题20项" in text  # the counts still cover every finding
-    assert len(cells(document)) - 1 == 10  # the first ten findings: ten projects' 满意度
+    # the first ten findings in reading order (by cell): five projects, each missing both categories
+    rows = cells(document)[1:]
+    assert len(rows) == 5 and all("（一）" in text and "（二）" in text for _, text in rows)
 
 
 def test_few_findings_stay_in_the_letter_grouped_by_project(tmp_path: Path) -> None:
@@ -162,3 +164,10 @@ def test_unreadable_letter_is_addressed_to_the_unit_its_file_name_names(tmp_path
 ])
 def test_unit_from_file_name(name: str, known: tuple[str, ...], unit: str | None) -> None:
     assert unit_from_file_name(name, known) == unit
+
+
+def test_problems_past_ten_are_numbered_in_chinese() -> None:
+    from validator.outputs.grouping import chinese_numeral, problem_number
+
+    assert [problem_number(i) for i in (0, 9, 10, 19, 20)] == ["（一）", "（十）", "（十一）", "（二十）", "（二十一）"]
+    assert chinese_numeral(99) == "九十九" and chinese_numeral(100) == "100"

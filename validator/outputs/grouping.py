@@ -102,10 +102,17 @@ def rows_by_project(problems: Sequence[Problem], project_order: Sequence[str] = 
 
 
 def problem_number(index: int) -> str:
-    """（一）（二）… as the body numbers its problems; beyond ten, （11）."""
-    if index < len(CHINESE_NUMBERS):
-        return f"（{CHINESE_NUMBERS[index]}）"
-    return f"（{index + 1}）"
+    """（一）（二）…（十一）… as the body numbers its problems (index 0 is （一）)."""
+    return f"（{chinese_numeral(index + 1)}）"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九 (as 公文 number their items); past 99, digits."""
+    if not 1 <= n <= 99:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    prefix = "" if tens == 0 else ("十" if tens == 1 else CHINESE_NUMBERS[tens - 1] + "十")
+    return prefix + (CHINESE_NUMBERS[ones - 1] if ones else "")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
