@@ -28,6 +28,8 @@ SUFFIX_OPS: dict[str, str] = {
     "左右": "=",
 }
 SYMBOL_OPS: dict[str, str] = {"≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<", "±": "≤"}
+_OP_WORDS = frozenset(PREFIX_OPS) | frozenset(SUFFIX_OPS) | frozenset(SYMBOL_OPS)
+_LONGEST_WORD = max(map(len, _OP_WORDS))
 # A direction cell holds an operator symbol or word, or says which way is better.
 _DIRECTIONS: dict[str, str] = {
     **PREFIX_OPS, **{k: v for k, v in SYMBOL_OPS.items() if k != "±"},
@@ -48,13 +50,29 @@ PREFIX_ALT = alternation(PREFIX_OPS)
 SUFFIX_ALT = alternation(SUFFIX_OPS)
 SUFFIX = rf"(?:\(含\))?(?:{SUFFIX_ALT})(?:\(含\))?"
 _OP_SPELLING = re.compile(alternation(_OP_SPELLINGS))
-ONLY_OPS = re.compile(rf"(?:[≥≤=<>±]|{PREFIX_ALT}|{SUFFIX_ALT})+")
 OPS_ANYWHERE = re.compile(rf"[≥≤=<>±]+|^(?:{PREFIX_ALT})|(?:{SUFFIX_ALT})$")
 
 
 def unify_spellings(text: str) -> str:
     """Other spellings of the operators and the minus sign in their one form (">=" -> "≥")."""
     return _OP_SPELLING.sub(lambda m: _OP_SPELLINGS[m.group()], text)
+
+
+def only_operators(text: str) -> bool:
+    """True when `text` is nothing but operator symbols and words ("≥", "不少于", "以上≥").
+
+    A scan over the positions the words can reach, linear in the text: the regex
+    `(?:≥|不少于|…)+` backtracks exponentially on "大于等于大于等于…字"."""
+    if not text:
+        return False
+    reached = [True] + [False] * len(text)
+    for start in range(len(text)):
+        if not reached[start]:
+            continue
+        for end in range(start + 1, min(start + _LONGEST_WORD, len(text)) + 1):
+            if text[start:end] in _OP_WORDS:
+                reached[end] = True
+    return reached[-1]
 
 
 def direction_op(direction: object) -> str | None:

@@ -7,6 +7,7 @@ ends; numbers inside brackets, quotes and dates are never targets."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,8 +22,8 @@ RANGE_SEPARATORS = frozenset({"-", "~", "—", "–", "〜", "至", "到"})
 _HOLD_CONTEXT = frozenset(SEPARATORS + "".join(SYMBOL_OPS) + "(:")
 
 _TARGET = re.compile(
-    rf"(?P<word>{PREFIX_ALT})?(?P<sym>[≥≤=<>±]+)?(?P<sign>-)?(?P<pct>百分之)?"
-    r"(?:(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)(?P<mult>千万|百万|十万|万|亿|千(?![米克瓦]))?"
+    rf"(?P<word>{PREFIX_ALT})?(?:(?<![≥≤=<>±])(?P<sym>[≥≤=<>±]++))?(?P<sign>-)?(?P<pct>百分之)?"
+    r"(?:(?<![A-Za-z0-9.])(?P<num>\d++(?:\.\d+)?)(?P<mult>千万|百万|十万|万|亿|千(?![米克瓦]))?"
     r"|(?<!第)(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>{SUFFIX})?"
 )
@@ -36,7 +37,7 @@ _UNKNOWN_UNIT = re.compile(
 )
 # Numbers here are never targets: "7×24", anything in brackets or quotes, dates.
 _EXCLUDED = re.compile(
-    r"\d+[×xX*]\d+|\([^()]*\)|《[^《》]*》|【[^【】]*】|\[[^\[\]]*\]|“[^“”]*”|「[^「」]*」|"
+    r"(?<!\d)\d++[×xX*]\d+|\([^()]*\)|《[^《》]*》|【[^【】]*】|\[[^\[\]]*\]|“[^“”]*”|「[^「」]*」|"
     + DATE.pattern
 )
 _REMARK = re.compile(
@@ -63,7 +64,7 @@ class Candidate:
 
 
 def candidates(text: str) -> list[Candidate]:
-    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
+    excluded = _Spans([m.span() for m in _EXCLUDED.finditer(text)])
     found: list[Candidate] = []
     for match in _TARGET.finditer(text):
         candidate = _candidate(match, text, excluded)
@@ -72,11 +73,23 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
-def _candidate(m: re.Match[str], text: str,
-               excluded: list[tuple[int, int]]) -> Candidate | None:
+class _Spans:
+    """Non-overlapping spans in order (as `finditer` yields them): which one holds a position
+    is a binary search, so a value with thousands of dates stays linear-logarithmic."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def __contains__(self, position: int) -> bool:
+        i = bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]
+
+
+def _candidate(m: re.Match[str], text: str, excluded: _Spans) -> Candidate | None:
     chinese = m["num"] is None
     number_at = m.start("cn") if chinese else m.start("num")
-    if any(start <= number_at < end for start, end in excluded):
+    if number_at in excluded:
         return None
     value = cn_number(m["cn"]) if chinese else arabic(m["num"], m["mult"])
     start = m.start()

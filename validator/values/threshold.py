@@ -49,10 +49,10 @@ from validator.values.dates import deadline as find_deadline
 from validator.values.formats import is_date_format, is_percent_format
 from validator.values.numbers import DIGITS, format_decimal, integral, json_number, to_decimal
 from validator.values.operators import (
-    ONLY_OPS,
     OPS,
     OPS_ANYWHERE,
     direction_op,
+    only_operators,
     opposed,
     unify_spellings,
 )
@@ -130,6 +130,9 @@ _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _FILL_IN = "请填写年度指标值，如“≥95%”或“≥10个”"
 _SPECIFY = "请填写具体的目标值，如“≥95%”"
+# No target reaches 10^15 (a budget of 千万亿元); longer numbers are typing accidents and would
+# not survive JSON as exact numbers.
+_TOO_LARGE = Decimal(10) ** 15
 
 
 # --- public API -------------------------------------------------------------------------
@@ -322,7 +325,7 @@ def _placeholder(text: str, ctx: _Context) -> Threshold | None:
 
 def _without_target(text: str, ctx: _Context) -> Threshold:
     """No number that reads as a target: a deadline, prose (qualitative) or garbage."""
-    if ONLY_OPS.fullmatch(text):
+    if only_operators(text):
         return _malformed(ctx, "只有比较符号，没有数值", f"请在“{text}”后填写数值，如“{text}95%”",
                           shown=text)
     deadline = find_deadline(text)
@@ -343,6 +346,8 @@ def _quantitative(text: str, targets: list[Candidate], ctx: _Context) -> Thresho
     wrong = next((t for t in targets if t.error), None)
     if wrong is not None:
         return _operator_error(text, wrong, ctx)
+    if any(abs(t.value) >= _TOO_LARGE for t in targets):
+        return _malformed(ctx, "中的数值过大（超过千万亿），不是有效的目标值", _SPECIFY, shown=text)
     labels, trailing = _labels(text, targets)
     remark_at = _first_separator(text, targets[-1].end)
     remark = _chinese_punctuation(text[remark_at:].strip(SEPARATORS)) or None
