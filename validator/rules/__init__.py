@@ -32,9 +32,11 @@ from validator.rules import (
     text_whitespace,
     threshold_compound,
     threshold_malformed,
+    threshold_no_operator,
     threshold_no_unit,
     threshold_qualitative,
     threshold_remark,
+    threshold_unread,
     unit_mismatch,
     value_boilerplate,
 )
@@ -47,6 +49,7 @@ _MODULES: tuple[ModuleType, ...] = (
     text_placeholder, text_whitespace, threshold_malformed, date_serial, threshold_qualitative,
     threshold_compound, threshold_remark, threshold_no_unit, unit_mismatch, direction_mismatch,
     percent_range, satisfaction_range, value_boilerplate,
+    threshold_unread, threshold_no_operator,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -17,11 +17,17 @@ _YEAR = r"(?<!\d)(?:19|20)\d{2}"
 # Dates written as text: 2023年12月31日, 2023-12-31 (or 2023/12), 2023.12.31, 12月底.
 # "2023.12" alone is a decimal, not a date.
 DATE = re.compile(
-    rf"(?P<y1>{_YEAR})年(?:(?P<m1>{_MONTH})月(?:(?P<d1>{_DAY})[日号])?)?"
+    rf"(?P<y0>{_YEAR})\.(?P<m0>{_MONTH})[-~—至到](?P<y5>{_YEAR})\.(?P<m5>{_MONTH})(?!\d)"
+    rf"|(?P<y6>{_YEAR})年(?P<m6a>{_MONTH})月?[-~—至到](?P<m6>{_MONTH})月"
+    rf"|(?P<y1>{_YEAR})年(?:(?P<m1>{_MONTH})月(?:(?P<d1>{_DAY})[日号])?)?"
     rf"|(?P<y2>{_YEAR})(?P<sep>[-/])(?P<m2>{_MONTH})(?!\d)(?:(?P=sep)(?P<d2>{_DAY})(?!\d))?"
     r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?"
     rf"|(?P<y3>{_YEAR})\.(?P<m3>{_MONTH})\.(?P<d3>{_DAY})(?!\d)"
     rf"|(?<!\d)(?P<m4>{_MONTH})月(?:(?P<d4>{_DAY})[日号]|底|末|份|[上中下]旬)"
+)
+# A time node without a date: a period ("按季", "每月") or the year's end ("年底前", "年内").
+_PERIODIC = re.compile(
+    r"按(?:季度?|月|年度?|周|半年|旬)|每(?:季度?|个月|月|年|周|半年|旬)|逐月|年底前|年内|年度内|当年|[上下]半年"
 )
 _DATE_NAME = re.compile(r"时间|日期|时限|期限|截止|节点|时点|完成时|进度|年底|月底")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -62,13 +68,15 @@ def is_date_serial(raw: object, number_format: str | None = None, *,
 
 
 def deadline(text: str) -> str | None:
-    """The first date written in `text` as an ISO date (a month or year means its last day),
-    or the date as written when it names no year ("12月底")."""
+    """The first date written in `text` as an ISO date (a month or year means its last day;
+    a month range "2023.07-2024.01" its end), the date as written when it names no year
+    ("12月底"), or the period a value names instead of a date ("按季", "年底前")."""
     match = DATE.search(text)
     if match is None:
-        return None
-    year = match["y1"] or match["y2"] or match["y3"]
-    month = match["m1"] or match["m2"] or match["m3"] or match["m4"]
+        periodic = _PERIODIC.search(text)
+        return periodic.group() if periodic else None
+    year = match["y5"] or match["y6"] or match["y1"] or match["y2"] or match["y3"]
+    month = match["m5"] or match["m6"] or match["m1"] or match["m2"] or match["m3"] or match["m4"]
     day = match["d1"] or match["d2"] or match["d3"] or match["d4"]
     if year is None:
         return match.group()

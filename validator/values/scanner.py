@@ -22,7 +22,7 @@ RANGE_SEPARATORS = frozenset({"-", "~", "—", "–", "〜", "至", "到"})
 _HOLD_CONTEXT = frozenset(SEPARATORS + "".join(SYMBOL_OPS) + "(:")
 
 _TARGET = re.compile(
-    rf"(?P<word>{PREFIX_ALT})?(?:(?<![≥≤=<>±])(?P<sym>[≥≤=<>±]++))?(?P<sign>-)?(?P<pct>百分之)?"
+    rf"(?P<approx>(?<![节集简制契预公])(?:大约|约))?(?P<word>{PREFIX_ALT})?(?:(?<![≥≤=<>±])(?P<sym>[≥≤=<>±]++))?(?P<sign>-)?(?P<pct>百分之)?"
     r"(?:(?<![A-Za-z0-9.])(?P<num>\d++(?:\.\d+)?)(?P<mult>千万|百万|十万|万|亿|千(?![米克瓦]))?"
     r"|(?<!第)(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>{SUFFIX})?"
@@ -61,6 +61,8 @@ class Candidate:
     error: str | None = None
     fix: str | None = None
     sym_span: tuple[int, int] = (0, 0)
+    approx: bool = False
+    negative_zero: bool = False
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -97,6 +99,7 @@ def _candidate(m: re.Match[str], text: str, excluded: _Spans) -> Candidate | Non
         start = m.start("sign") + 1  # "5-10": a range dash, not a minus sign
     elif m["sign"]:
         value = -value
+    negative_zero = bool(m["sign"]) and start <= m.start("sign") and value == 0
     unit, known, end, suffix = _unit_after(m, text)
     op, error, fix = prefix_op(m["word"], m["sym"])
     suffix_op = SUFFIX_OPS[suffix.replace("(含)", "")] if suffix else None
@@ -110,7 +113,8 @@ def _candidate(m: re.Match[str], text: str, excluded: _Spans) -> Candidate | Non
     return Candidate(
         start=start, end=end, value=value, op=op or suffix_op, unit=unit, unit_known=known,
         strict=has_op or boundary, chinese=chinese, prefixed=bool(op), error=error, fix=fix,
-        sym_span=m.span("sym") if m["sym"] else (0, 0),
+        sym_span=m.span("sym") if m["sym"] else (0, 0), approx=bool(m["approx"]),
+        negative_zero=negative_zero,
     )
 
 

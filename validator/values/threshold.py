@@ -87,7 +87,10 @@ class Threshold:
     folded, thousands separators removed); `normalized` the canonical form ("" if malformed).
     `bare`: some target has no operator written in the value (it came from the direction cell
     or `bare_op`). `reason`: why a malformed value is malformed, a phrase that completes
-    "指标值“…”" ("是占位文字，不是目标值")."""
+    "指标值“…”" ("是占位文字，不是目标值"). `approximate`: a target is written as an
+    approximation ("约12000平方米"). `unread`: characters of the value the grammar could not
+    place ("工" in "工5%", an OCR'd "≥"; the "-" of "-0%"), which the rules report rather than
+    silently drop."""
 
     kind: str
     parts: tuple[Part, ...]
@@ -105,6 +108,8 @@ class Threshold:
     direction_conflict: bool = False
     bare: bool = False
     reason: str | None = None
+    approximate: bool = False
+    unread: tuple[str, ...] = ()
 
     @property
     def compound(self) -> bool:
@@ -128,6 +133,11 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PLACEHOLDER_MARK = re.compile(r"(?<![A-Za-z0-9])[Xx]{1,4}(?![A-Za-z0-9])|[*＊★□○△]{2,}|某")
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words before a single target that qualify it rather than replace its operator.
+_QUALIFIERS = frozenset({
+    "全年", "年均", "人均", "户均", "日均", "月均", "每年", "每月", "每次", "每人", "每户", "每天", "累计",
+    "平均", "单次", "共", "总计", "合计", "全部", "总", "各", "每", "全", "均", "年度", "本年", "当年",
+})
 _FILL_IN = "请填写年度指标值，如“≥95%”或“≥10个”"
 _SPECIFY = "请填写具体的目标值，如“≥95%”"
 # No target reaches 10^15 (a budget of 千万亿元); longer numbers are typing accidents and would
@@ -174,6 +184,10 @@ def threshold_to_text(t: Threshold) -> str:
         lines.append(f"时间节点：{t.deadline}")
     if t.remark:
         lines.append(f"附带说明：{t.remark}")
+    if t.approximate:
+        lines.append("约数：是（未写明下限或上限）")
+    if t.unread:
+        lines.append("未读入的文字：" + "、".join(f"“{piece}”" for piece in t.unread))
     if t.suggestion:
         verb = "建议" if t.suggestion.startswith("请") else "建议改为"
         lines.append(f"{verb}：{t.suggestion}")
@@ -370,9 +384,27 @@ def _quantitative(text: str, targets: list[Candidate], ctx: _Context) -> Thresho
         ctx.notes.append(f"指标值含{len(parts)}个目标")
     if remark:
         ctx.notes.append("目标值后附有说明文字，已与目标值分开")
+    approximate = any(t.approx for t in targets)
+    if approximate:
+        ctx.notes.append("“约”表示约数，没有写明是下限还是上限")
+    unread = _unread(targets, labels, trailing, is_range)
     return _result("quantitative", tuple(parts), ctx, remark=remark, unit_source=source,
                    is_range=is_range, direction_conflict=conflict, text=text,
-                   bare=any(t.op is None for t in targets))
+                   bare=any(t.op is None for t in targets), approximate=approximate,
+                   unread=unread)
+
+
+def _unread(targets: list[Candidate], labels: list[str | None], trailing: list[str],
+            is_range: bool) -> tuple[str, ...]:
+    """What the grammar read past: a short word before a single target that is no qualifier
+    ("工5%"), a minus sign on zero ("-0%"), symbols glued after a number ("95%*")."""
+    found: list[str] = []
+    label = labels[0] if len(targets) == 1 or is_range else None
+    if label and len(label) <= 2 and label not in _QUALIFIERS:
+        found.append(label)
+    found += ["-" for t in targets if t.negative_zero]
+    found += [words for words in trailing if words and not _HAN.search(words)]
+    return tuple(found)
 
 
 def _operator_error(text: str, wrong: Candidate, ctx: _Context) -> Threshold:
