@@ -36,9 +36,10 @@ def test_bare_values_get_the_likely_direction(tmp_path: Path, name: str, value: 
     assert advice in (finding.suggestion or "")
 
 
-def test_an_approximation_says_so(tmp_path: Path) -> None:
-    [finding] = check(tmp_path, RULE, with_indicator("绿化面积", "约12000平方米"))
-    assert "是约数" in finding.message
+@pytest.mark.parametrize("value", ["约12000平方米", "12000平方米左右"])
+def test_an_approximation_says_so(tmp_path: Path, value: str) -> None:
+    [finding] = check(tmp_path, RULE, with_indicator("绿化面积", value))
+    assert "是约数" in finding.message and "“≥12000平方米”" in (finding.suggestion or "")
 
 
 def test_full_rate_option(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ validator/data/vocabulary.yaml，与 direction-mismatch 共用）。
 通过示例：≥95%；不少于10辆；≤5万元；完成率 100%；事故率 0%；指标方向列为“≥”、指标值为“2280”。
 
 不通过示例：合格率 95%（建议“≥95%”）；维修次数 2280次（建议“≥2280次”）；成本 5万元（建议“≤5万元”）；
-约12000平方米。
+约12000平方米；95%左右（约数也要写明下限或上限）。
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
 
 
 def _needs_direction(ind: Indicator, result: Threshold, options: Options) -> bool:
-    if result.kind != "quantitative" or not result.bare or result.is_range or result.unread:
+    if result.kind != "quantitative" or not (result.bare or result.approximate) or result.is_range or result.unread:
         return False
     if explicit_direction(ind) is not None:
         return False

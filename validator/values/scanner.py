@@ -113,7 +113,7 @@ def _candidate(m: re.Match[str], text: str, excluded: _Spans) -> Candidate | Non
     return Candidate(
         start=start, end=end, value=value, op=op or suffix_op, unit=unit, unit_known=known,
         strict=has_op or boundary, chinese=chinese, prefixed=bool(op), error=error, fix=fix,
-        sym_span=m.span("sym") if m["sym"] else (0, 0), approx=bool(m["approx"]),
+        sym_span=m.span("sym") if m["sym"] else (0, 0), approx=bool(m["approx"]) or suffix == "左右",
         negative_zero=negative_zero,
     )
 

@@ -386,7 +386,7 @@ def _quantitative(text: str, targets: list[Candidate], ctx: _Context) -> Thresho
         ctx.notes.append("目标值后附有说明文字，已与目标值分开")
     approximate = any(t.approx for t in targets)
     if approximate:
-        ctx.notes.append("“约”表示约数，没有写明是下限还是上限")
+        ctx.notes.append("“约”“左右”表示约数，没有写明是下限还是上限")
     unread = _unread(targets, labels, trailing, is_range)
     return _result("quantitative", tuple(parts), ctx, remark=remark, unit_source=source,
                    is_range=is_range, direction_conflict=conflict, text=text,
