@@ -29,7 +29,32 @@ def run(*args: str) -> tuple[int, str]:
 def test_json_contract(args: list[str], expected: dict) -> None:
     code, output = run(*args, "--json")
     assert code == 0
-    assert json.loads(output) == expected
+    data = json.loads(output)
+    assert data.pop("verdict")["level"] in ("fine", "hint")
+    assert data == expected
+
+
+@pytest.mark.parametrize(("args", "level", "rules"), [
+    (["≥95%", "--name", "合格率"], "fine", []),
+    (["95%", "--name", "合格率"], "hint", ["threshold-no-operator"]),
+    (["≥100%", "--name", "逾期发放率"], "hint", ["direction-mismatch"]),
+    (["工5%", "--name", "验收合格率"], "hint", ["threshold-unread"]),
+    (["效果明显", "--name", "对维护基建市场公平的影响程度"], "fine", []),
+    (["完成", "--name", "培训场次"], "hint", ["threshold-qualitative"]),
+    (["待定"], "error", ["threshold-malformed"]),
+])
+def test_json_verdict(args: list[str], level: str, rules: list[str]) -> None:
+    verdict = json.loads(run(*args, "--json")[1])["verdict"]
+    assert verdict["level"] == level and [f["rule"] for f in verdict["findings"]] == rules
+
+
+def test_text_output_explains_the_verdict() -> None:
+    code, output = run("95%", "--name", "验收合格率")
+    assert code == 0
+    assert "审核结论：提示" in output
+    assert "[提示] threshold-no-operator：指标值“95%”没有写明比较方向，看不出是下限还是上限。" in output
+    assert "建议：此类指标一般设下限（不少于），请写作“≥95%”" in output
+    assert "审核结论：通过" in run("≥95%", "--name", "验收合格率")[1]
 
 
 def test_json_value_types() -> None:

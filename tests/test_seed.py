@@ -49,8 +49,17 @@ VALUE_FINDINGS = {
                           (43, "第3项 系统并发数")],
     # a 数 measured in %, a 率 measured in 小时: true
     "unit-mismatch": [(32, "第4项 国家赔偿案件立案数"), (34, "第4项 办公场所安保措施到位率")],
-    # a cap on a headcount: the rule's known noise (the cap is intended)
-    "direction-mismatch": [(20, "第3项 全市专职人民调解员数量"), (37, "第4项 机构运行辅助人员招聘数量")],
+    # the headcount caps (≤131人 调解员数量, ≤36人 招聘数量) are legitimate caps since issue 15: no
+    # direction-mismatch any more
+    # bare values with no direction (issue 15): a reviewer asks for ≥ or ≤; "100%" needs none
+    "threshold-no-operator": [
+        (14, "第3项 正常运行率(%)"), (15, "第1项 用户满意度"), (19, "第2项 监狱安防系统建设"), (23, "第1项 组织司法鉴定人执业能力考试"),
+        (23, "第3项 制作公共法律服务展板期数"), (23, "第4项 全年聘请专家提供专业意见数量"), (23, "第5项 公证办结率"), (23, "第6项 全市公共法律服务平台数量"),
+        (25, "第4项 制播法治节目期数"), (25, "第5项 短视频制作数量"), (25, "第6项 原创推文数量"), (26, "第2项 法治镇街培育"), (26, "第3项 党政主要负责人述法数"),
+        (26, "第4项 开展法治化营商环境宣传推介次数"), (27, "第3项 通过聘请专家对立法项目重难点问题进行分析解剖提高立法质量"), (27, "第4项 政治、社会、文化方面的地方制度建设覆盖率"),
+        (28, "第2项 用户满意度"), (29, "第6项 车辆购置数"), (34, "第1项 服务对象的满意度"), (34, "第4项 办公场所安保措施到位率"), (36, "第5项 培训学员的满意度"),
+        (37, "第2项 机构运行辅助人员到位率"), (37, "第3项 机构运行辅助工作考核合格率"), (38, "第1项 聘用人员数量"), (39, "第2项 正常运行率(%)"),
+        (42, "第1项 故障排除速度")],
 }
 
 
@@ -106,9 +115,9 @@ def test_counts_per_rule(reports: dict[str, FileReport]) -> None:
     assert Counter(f.rule for f in reports["txt"].findings) == {
         "category-missing": 22, "indicator-numbering": 3, "text-whitespace": 3, "threshold-no-unit": 10,
         "threshold-remark": 4, "threshold-qualitative": 3, "threshold-compound": 2, "unit-mismatch": 2,
-        "direction-mismatch": 2,
+        "threshold-no-operator": 26,
     }
-    assert (reports["txt"].errors, reports["txt"].warnings) == (22, 29)
+    assert (reports["txt"].errors, reports["txt"].warnings) == (22, 53)
     # no funds, structure, category-name or malformed-value finding: the amounts add up (see below),
     # every category is one of 产出/效益/满意度, and every value can be read
 

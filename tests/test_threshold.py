@@ -536,3 +536,53 @@ def test_seed_remarks_and_compounds(seed: list[tuple[str, str, str]]) -> None:
     assert sum(1 for r in results if r.remark) == 4
     assert sum(1 for r in results if r.compound) == 2
     assert sum(1 for r in results if r.unit_source == "name") == 7
+
+
+# --- issue 15: nothing dropped, time nodes, approximations, compound units ----------------
+
+@pytest.mark.parametrize(("value", "unread", "normalized"), [
+    ("工5%", ("工",), "=5%"), ("-0%", ("-",), "=0%"), ("95%*", ("*",), "=95%"),
+    ("≥95%", (), "≥95%"), ("全年≥95%", (), "≥95%"), ("-5%", (), "=-5%"), ("处级≥110学分，科级≥90学分", (), None),
+])
+def test_what_the_grammar_could_not_place_is_kept(value: str, unread: tuple[str, ...], normalized: str | None) -> None:
+    result = parse_threshold(value)
+    assert result.unread == unread
+    assert normalized is None or result.normalized == normalized
+
+
+@pytest.mark.parametrize(("value", "deadline"), [
+    ("2023.07-2024.01", "2024-01-31"), ("2023年1月-12月", "2023-12-31"), ("按季", "按季"), ("每季度", "每季度"),
+    ("按月安排", "按月"), ("年底前完成", "年底前"), ("12月底前", "12月底"),
+])
+def test_time_nodes(value: str, deadline: str) -> None:
+    result = parse_threshold(value)
+    assert (result.kind, result.parts, result.deadline) == ("qualitative", (), deadline)
+
+
+def test_periodic_words_do_not_swallow_targets() -> None:
+    assert parse_threshold("每月≥2次").normalized == "≥2次"
+    assert parse_threshold("定期巡查").deadline is None
+
+
+@pytest.mark.parametrize(("value", "normalized", "approximate"), [
+    ("约12000平方米", "=12000平方米", True), ("大约3万人", "=30000人", True), ("节约10万元", "=100000元", False),
+])
+def test_approximations(value: str, normalized: str, approximate: bool) -> None:
+    result = parse_threshold(value)
+    assert (result.normalized, result.approximate) == (normalized, approximate)
+    assert result.unread == () or not approximate
+
+
+@pytest.mark.parametrize(("value", "normalized"), [
+    ("≤200元/人*月", "≤200元/人·月"), ("≥1500元/人·月", "≥1500元/人·月"), ("≤50万元/公里", "≤500000元/千米"),
+    ("142万人", "=1420000人"), ("≦5%", "≤5%"), ("≧95%", "≥95%"), ("＞＝95%", "≥95%"), ("＜＝1%", "≤1%"),
+    ("≥95%(2022:90%)", "≥95%"),
+])
+def test_rare_spellings_and_compound_units(value: str, normalized: str) -> None:
+    result = parse_threshold(value)
+    assert result.kind == "quantitative" and result.normalized == normalized and result.unread == ()
+
+
+def test_split_cells_word_operator_and_blank_unit() -> None:
+    result = parse_threshold("70", direction="大于等于", unit=None, name="考核合格率")
+    assert (result.normalized, result.parts[0].unit, result.bare) == ("≥70", None, True)

@@ -163,15 +163,24 @@ def template_command(output: Path, year: int | None, department: str | None, bud
 @click.option("--name", default=None, help="指标名称（三级指标）；单位可能写在名称中，如“合格率（%）”。")
 @click.option("--unit", default=None, help="计量单位列的内容，如“%”“小时”。")
 @click.option("--direction", default=None, help="指标方向列的内容，如“大于等于”“正向”。")
+@click.option("--level2", default=None, help="二级指标，如“社会效益指标”“时效指标”（判断能否定性评价）。")
+@click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="规则配置文件（默认：当前目录的 rules.yaml，或内置默认配置）。")
 @click.option("--json", "as_json", is_flag=True,
-              help="输出 JSON：kind、parts（op、value、unit）、normalized、notes。")
+              help="输出 JSON：kind、parts（op、value、unit）、normalized、notes，以及 verdict（审核结论与各条意见）。")
 def threshold_command(text: str, name: str | None, unit: str | None, direction: str | None,
-                      as_json: bool) -> None:
-    """解析一个年度指标值，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
+                      level2: str | None, rules: Path | None, as_json: bool) -> None:
+    """解析一个年度指标值，显示读出的比较符号、数值和单位，以及指标值规则给出的审核结论
+    （通过 / 提示 / 错误）和理由；无法识别时退出码为 1。"""
+    from validator.rules.verdict import judge_value, verdict_to_json, verdict_to_text
     from validator.values.threshold import parse_threshold, threshold_to_json, threshold_to_text
 
     result = parse_threshold(text, name=name, unit=unit, direction=direction)
-    output = json.dumps(threshold_to_json(result), ensure_ascii=False) if as_json else threshold_to_text(result)
+    verdict = judge_value(text, _config(rules), name=name, unit=unit, direction=direction, level2=level2)
+    if as_json:
+        output = json.dumps({**threshold_to_json(result), "verdict": verdict_to_json(verdict)}, ensure_ascii=False)
+    else:
+        output = threshold_to_text(result) + "\n" + verdict_to_text(verdict)
     click.echo(output)
     raise SystemExit(EXIT_FINDINGS if result.kind == "malformed" else EXIT_OK)
 

@@ -35,9 +35,11 @@ from validator.rules import (
     text_whitespace,
     threshold_compound,
     threshold_malformed,
+    threshold_no_operator,
     threshold_no_unit,
     threshold_qualitative,
     threshold_remark,
+    threshold_unread,
     unit_mismatch,
     value_boilerplate,
     weight_total,
@@ -52,6 +54,7 @@ _MODULES: tuple[ModuleType, ...] = (
     threshold_compound, threshold_remark, threshold_no_unit, unit_mismatch, direction_mismatch,
     percent_range, satisfaction_range, value_boilerplate,
     header_repeated, operator_invalid, nature_conflict, weight_total,
+    threshold_unread, threshold_no_operator,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -7,6 +7,7 @@ import inspect
 import yaml
 
 from validator.rules import RULES
+from validator.rules.verdict import VALUE_POLICY
 
 SECTIONS = ("检查：", "为什么：", "选项：", "通过示例：", "不通过示例：")
 _LEVELS = {"error": "错误", "warning": "提示", "off": "关闭"}
@@ -22,8 +23,12 @@ def rule_page(rule_id: str) -> str:
 
 
 def rule_reference(rule_ids: list[str] | None = None) -> str:
+    """The pages of `rule_ids` (all rules when none are given, then the value policy)."""
     ids = rule_ids or list(RULES)
-    return "\n".join(rule_page(rid) for rid in ids)
+    pages = "\n".join(rule_page(rid) for rid in ids)
+    if rule_ids:
+        return pages
+    return f"{pages}\n{VALUE_POLICY}"
 
 
 def rule_purpose(rule_id: str) -> str:

@@ -28,20 +28,43 @@ after the last target, from the first separator on, is the `remark`.
 
 Every interpretation is recorded in `notes` (Chinese), e.g. "“95%以上”按≥95%理解",
 "单位“%”取自指标名称". Regexes are compiled once at import; a call allocates only its result.
+
+The grammar lives in its own modules: `numbers` (Arabic and Chinese numerals), `operators`
+(symbols, operator words, direction cells), `dates` (dates, serials, deadlines), `formats`
+(Excel number formats), `units` and `scanner` (finding the candidate targets); this module
+cleans the text, assembles the result and keeps the public API.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from validator.text import normalize
-from validator.values.units import UNIT_PATTERN, lookup_unit, unit_from_name
+from validator.values.dates import date_serial_value, is_date_serial
+from validator.values.dates import deadline as find_deadline
+from validator.values.formats import is_date_format, is_percent_format
+from validator.values.numbers import DIGITS, format_decimal, integral, json_number, to_decimal
+from validator.values.operators import (
+    OPS,
+    OPS_ANYWHERE,
+    direction_op,
+    only_operators,
+    opposed,
+    unify_spellings,
+)
+from validator.values.scanner import RANGE_SEPARATORS, SEPARATORS, Candidate, candidates, choose
+from validator.values.units import lookup_unit, unit_from_name
 
-OPS = ("≥", "≤", "=", ">", "<")
+__all__ = [
+    "KINDS", "OPS", "Part", "Threshold", "date_serial_value", "direction_op", "format_decimal",
+    "is_date_format", "is_date_serial", "is_percent_format", "parse_threshold",
+    "threshold_to_json", "threshold_to_text",
+]
+
 KINDS = ("quantitative", "qualitative", "malformed")
 
 
@@ -64,7 +87,10 @@ class Threshold:
     folded, thousands separators removed); `normalized` the canonical form ("" if malformed).
     `bare`: some target has no operator written in the value (it came from the direction cell
     or `bare_op`). `reason`: why a malformed value is malformed, a phrase that completes
-    "指标值“…”" ("是占位文字，不是目标值")."""
+    "指标值“…”" ("是占位文字，不是目标值"). `approximate`: a target is written as an
+    approximation ("约12000平方米"). `unread`: characters of the value the grammar could not
+    place ("工" in "工5%", an OCR'd "≥"; the "-" of "-0%"), which the rules report rather than
+    silently drop."""
 
     kind: str
     parts: tuple[Part, ...]
@@ -82,6 +108,8 @@ class Threshold:
     direction_conflict: bool = False
     bare: bool = False
     reason: str | None = None
+    approximate: bool = False
+    unread: tuple[str, ...] = ()
 
     @property
     def compound(self) -> bool:
@@ -95,177 +123,36 @@ class Threshold:
 
 # --- vocabulary -------------------------------------------------------------------------
 
-_PREFIX_OPS: dict[str, str] = {
-    "大于或等于": "≥", "大于等于": "≥", "不少于": "≥", "不低于": "≥", "不小于": "≥",
-    "至少": "≥", "最少": "≥", "达到": "≥", "达": "≥",
-    "小于或等于": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤", "不大于": "≤",
-    "不多于": "≤", "最多": "≤", "至多": "≤", "控制在": "≤",
-    "大于": ">", "高于": ">", "超过": ">", "多于": ">", "超出": ">",
-    "小于": "<", "低于": "<", "少于": "<", "不足": "<", "不到": "<",
-    "等于": "=", "为": "=",
-}
-# Filler words that yield to a symbol written after them ("达到≥95%", "为≤5%").
-_SOFT_WORDS = frozenset({"达", "达到", "为", "控制在"})
-_SUFFIX_OPS: dict[str, str] = {
-    "及以上": "≥", "或以上": "≥", "以上": "≥",
-    "及以下": "≤", "或以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤", "内": "≤",
-    "左右": "=",
-}
-_SYMBOL_OPS: dict[str, str] = {"≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<", "±": "≤"}
-# A direction cell holds an operator symbol or word, or says which way is better.
-_DIRECTIONS: dict[str, str] = {
-    **_PREFIX_OPS, **{k: v for k, v in _SYMBOL_OPS.items() if k != "±"},
-    "正向": "≥", "正向指标": "≥", "越大越好": "≥", "反向": "≤", "反向指标": "≤", "越小越好": "≤",
-}
-_MULTIPLIERS: dict[str, int] = {
-    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8, "千": 10**3,
-}
-_CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-    "八": 8, "九": 9,
-}
-_CN_SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-_CN_LARGE: dict[str, int] = {"万": 10**4, "亿": 10**8}
 _PLACEHOLDERS = frozenset({
     "待定", "待确定", "未定", "暂定", "另定", "另行确定", "待补充", "待填", "暂无", "无数据", "略",
     "空", "同上", "见附件", "详见附件", "不适用", "/", "-", "--", "—", "——", "n/a", "na",
     "null", "none", "tbd", "?", "??", "…", "...",
 })
-_SEPARATORS = ",;、。 "
-_BOUNDARY = frozenset(_SEPARATORS + "()-~—–〜至到:")
-_RANGE_SEPARATORS = frozenset({"-", "~", "—", "–", "〜", "至", "到"})
-_HOLD_CONTEXT = frozenset(_SEPARATORS + "".join(_SYMBOL_OPS) + "(:")
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-_PREFIX_ALT = _alternation(_PREFIX_OPS)
-_SUFFIX_ALT = _alternation(_SUFFIX_OPS)
-_SUFFIX = rf"(?:\(含\))?(?:{_SUFFIX_ALT})(?:\(含\))?"
-
-_TARGET = re.compile(
-    rf"(?P<word>{_PREFIX_ALT})?(?P<sym>[≥≤=<>±]+)?(?P<sign>-)?(?P<pct>百分之)?"
-    r"(?:(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)(?P<mult>千万|百万|十万|万|亿|千(?![米克瓦]))?"
-    r"|(?<!第)(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
-    rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>{_SUFFIX})?"
-)
-_SUFFIX_RE = re.compile(_SUFFIX)
-# A word after a number that is not a known unit ("11区", "10镇街以上") counts as the unit
-# only where the clause ends right after it.
-# It never starts with a numeral or multiplier ("0千千" has no unit).
-_UNKNOWN_UNIT = re.compile(
-    r"(?![零〇一二两三四五六七八九十百千万亿])"
-    rf"[A-Za-z\u4e00-\u9fff]{{1,4}}?(?=$|[{re.escape(_SEPARATORS)}(]|{_SUFFIX})"
-)
-_MONTH = r"(?:0?[1-9]|1[0-2])"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_YEAR = r"(?<!\d)(?:19|20)\d{2}"
-# Dates written as text: 2023年12月31日, 2023-12-31 (or 2023/12), 2023.12.31, 12月底.
-# "2023.12" alone is a decimal, not a date.
-_DATE = re.compile(
-    rf"(?P<y1>{_YEAR})年(?:(?P<m1>{_MONTH})月(?:(?P<d1>{_DAY})[日号])?)?"
-    rf"|(?P<y2>{_YEAR})(?P<sep>[-/])(?P<m2>{_MONTH})(?!\d)(?:(?P=sep)(?P<d2>{_DAY})(?!\d))?"
-    r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?"
-    rf"|(?P<y3>{_YEAR})\.(?P<m3>{_MONTH})\.(?P<d3>{_DAY})(?!\d)"
-    rf"|(?<!\d)(?P<m4>{_MONTH})月(?:(?P<d4>{_DAY})[日号]|底|末|份|[上中下]旬)"
-)
-# Numbers here are never targets: "7×24", anything in brackets or quotes, dates.
-_EXCLUDED = re.compile(
-    r"\d+[×xX*]\d+|\([^()]*\)|《[^《》]*》|【[^【】]*】|\[[^\[\]]*\]|“[^“”]*”|「[^「」]*」|"
-    + _DATE.pattern
-)
-_REMARK = re.compile(
-    r"[,;。 ](?=如|若|其中|注|备注|说明|则|即|含|包括|不含|按|根据|视|具体|以(?![上下内]))"
-)
-_OP_SPELLINGS: dict[str, str] = {
-    ">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤", "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤",
-    "−": "-", "﹣": "-",
-}
-_OP_SPELLING = re.compile(_alternation(_OP_SPELLINGS))
 _SPACE = re.compile(r"(?<=\d) (?=[A-Za-z%])| (?![A-Za-z0-9])|(?<![A-Za-z0-9]) ")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PLACEHOLDER_MARK = re.compile(r"(?<![A-Za-z0-9])[Xx]{1,4}(?![A-Za-z0-9])|[*＊★□○△]{2,}|某")
-_ONLY_OPS = re.compile(rf"(?:[≥≤=<>±]|{_PREFIX_ALT}|{_SUFFIX_ALT})+")
-_OPS_ANYWHERE = re.compile(rf"[≥≤=<>±]+|^(?:{_PREFIX_ALT})|(?:{_SUFFIX_ALT})$")
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGITS = re.compile(r"\d+(?:\.0+)?")
-_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-_DATE_NAME = re.compile(r"时间|日期|时限|期限|截止|节点|时点|完成时|进度|年底|月底")
-_EXCEL_EPOCH = date(1899, 12, 30)
+# Words before a single target that qualify it rather than replace its operator.
+_QUALIFIERS = frozenset({
+    "全年", "年均", "人均", "户均", "日均", "月均", "每年", "每月", "每次", "每人", "每户", "每天", "累计",
+    "平均", "单次", "共", "总计", "合计", "全部", "总", "各", "每", "全", "均", "年度", "本年", "当年",
+})
 _FILL_IN = "请填写年度指标值，如“≥95%”或“≥10个”"
 _SPECIFY = "请填写具体的目标值，如“≥95%”"
-_SERIAL_MIN, _SERIAL_MAX = 36526, 55153  # 2000-01-01 .. 2050-12-31
+# No target reaches 10^15 (a budget of 千万亿元); longer numbers are typing accidents and would
+# not survive JSON as exact numbers.
+_TOO_LARGE = Decimal(10) ** 15
 
 
-# --- public helpers ---------------------------------------------------------------------
-
-def format_decimal(value: Decimal) -> str:
-    """A number as a person writes it: no exponent, no trailing zeros ("15000", "0.01")."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def is_date_format(number_format: str | None) -> bool:
-    """True for an Excel number format that shows a date or time ("yyyy-mm-dd", "m/d/yy")."""
-    body = _FORMAT_LITERALS.sub("", str(number_format or "")).lower()
-    return body != "general" and any(c in body for c in "dmy")
-
-
-def is_percent_format(number_format: str | None) -> bool:
-    """True for an Excel number format that shows the cell as a percentage ("0%", "0.00%")."""
-    return "%" in _FORMAT_LITERALS.sub("", str(number_format or ""))
-
-
-def date_serial_value(raw: object, number_format: str | None = None, *,
-                      name: str | None = None) -> date | None:
-    """The date a value really holds when it is a date rather than a target: a datetime, an
-    Excel serial shown as a number (44561 = 2021-12-31) or a date typed as a number (20231231).
-
-    A serial in 2000..2050 counts only under a date format, or when `name` is unknown or reads
-    like a time ("完成时间"): 45000 under "培训人数" is a count."""
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    dated = is_date_format(number_format)
-    number = _integral(raw)
-    if number is None and dated and isinstance(raw, (int, float, Decimal)):
-        number = _whole_days(raw)  # a date-time serial such as 44561.5
-    if number is None:
-        return None
-    if 19000101 <= number <= 20991231:
-        return _yyyymmdd(number)
-    in_range = _SERIAL_MIN <= number <= _SERIAL_MAX
-    if in_range and (dated or name is None or _DATE_NAME.search(normalize(name))):
-        return _EXCEL_EPOCH + timedelta(days=number)
-    if dated and 1 <= number <= 2958465:
-        return _EXCEL_EPOCH + timedelta(days=number)
-    return None
-
-
-def is_date_serial(raw: object, number_format: str | None = None, *,
-                   name: str | None = None) -> bool:
-    """True when `raw` is really a date (see `date_serial_value`)."""
-    return date_serial_value(raw, number_format, name=name) is not None
-
-
-def direction_op(direction: object) -> str | None:
-    """The operator a direction cell stands for (大于等于/正向 -> ≥, 反向/小于等于 -> ≤ …)."""
-    text = _OP_SPELLING.sub(lambda m: _OP_SPELLINGS[m.group()], normalize(direction))
-    return _DIRECTIONS.get(text.replace(" ", ""))
-
+# --- public API -------------------------------------------------------------------------
 
 def threshold_to_json(t: Threshold) -> dict[str, Any]:
     """The JSON contract: kind, parts (op, value as a JSON number, unit), normalized, notes.
     `label` (per part), `remark` and `suggestion` are added only when set."""
     parts: list[dict[str, Any]] = []
     for part in t.parts:
-        item: dict[str, Any] = {"op": part.op, "value": _json_number(part.value), "unit": part.unit}
+        item: dict[str, Any] = {"op": part.op, "value": json_number(part.value), "unit": part.unit}
         if part.label:
             item["label"] = part.label
         parts.append(item)
@@ -297,6 +184,10 @@ def threshold_to_text(t: Threshold) -> str:
         lines.append(f"时间节点：{t.deadline}")
     if t.remark:
         lines.append(f"附带说明：{t.remark}")
+    if t.approximate:
+        lines.append("约数：是（未写明下限或上限）")
+    if t.unread:
+        lines.append("未读入的文字：" + "、".join(f"“{piece}”" for piece in t.unread))
     if t.suggestion:
         verb = "建议" if t.suggestion.startswith("请") else "建议改为"
         lines.append(f"{verb}：{t.suggestion}")
@@ -382,7 +273,7 @@ def _date_trap(value: object, text: str, ctx: _Context) -> Threshold | None:
         if ctx.unit_column or ctx.unit_name or is_percent_format(ctx.number_format):
             return None
         if isinstance(value, str):
-            if not _DIGITS.fullmatch(text):
+            if not DIGITS.fullmatch(text):
                 return None
             value = text
     when = date_serial_value(value, ctx.number_format, name=ctx.name)
@@ -391,7 +282,7 @@ def _date_trap(value: object, text: str, ctx: _Context) -> Threshold | None:
     shown = "" if is_date else normalize(value)
     if is_date:
         reason = f"单元格是日期（{when.isoformat()}），不是目标值"
-    elif (_integral(value) or 0) >= 19000101:
+    elif (integral(value) or 0) >= 19000101:
         reason = f"像是以数字填写的日期（{when.isoformat()}）"
     else:
         reason = f"像是Excel日期序列号，显示为日期{when.isoformat()}"
@@ -401,7 +292,7 @@ def _date_trap(value: object, text: str, ctx: _Context) -> Threshold | None:
 
 def _number_text(value: int | float | Decimal, ctx: _Context) -> str | None:
     """A numeric cell as text; a percentage cell (0.95 shown as 95%) becomes "95%"."""
-    number = _decimal(value)
+    number = to_decimal(value)
     if number is None:
         return None
     if not is_percent_format(ctx.number_format):
@@ -415,7 +306,7 @@ def _number_text(value: int | float | Decimal, ctx: _Context) -> str | None:
 def _clean(raw: str) -> str:
     """Full-width folded, operator spellings unified, spaces around numbers and between
     Chinese characters (PDF line breaks) removed, thousands separators dropped."""
-    text = _OP_SPELLING.sub(lambda m: _OP_SPELLINGS[m.group()], normalize(raw))
+    text = unify_spellings(normalize(raw))
     text = _THOUSANDS.sub("", _SPACE.sub("", text))
     return text.lstrip(" ,;、。:!").rstrip(" ,;、。.:!")
 
@@ -426,7 +317,7 @@ def _parse_text(text: str, ctx: _Context) -> Threshold:
     bad = _placeholder(text, ctx)
     if bad is not None:
         return bad
-    targets = _choose(text, _candidates(text))
+    targets = choose(text, candidates(text))
     if targets:
         return _quantitative(text, targets, ctx)
     return _without_target(text, ctx)
@@ -448,151 +339,32 @@ def _placeholder(text: str, ctx: _Context) -> Threshold | None:
 
 def _without_target(text: str, ctx: _Context) -> Threshold:
     """No number that reads as a target: a deadline, prose (qualitative) or garbage."""
-    if _ONLY_OPS.fullmatch(text):
+    if only_operators(text):
         return _malformed(ctx, "只有比较符号，没有数值", f"请在“{text}”后填写数值，如“{text}95%”",
                           shown=text)
-    deadline = _deadline(text)
+    deadline = find_deadline(text)
     if deadline is not None:
         ctx.notes.append(f"按时间节点理解（{deadline}）")
         return _result("qualitative", (), ctx, text=text, deadline=deadline)
     if not _HAN.search(text):
         return _malformed(ctx, "无法识别为目标值", _SPECIFY, shown=text)
-    if _OPS_ANYWHERE.search(text):
+    if OPS_ANYWHERE.search(text):
         ctx.notes.append("比较符号后不是数值，按定性表述处理")
     ctx.notes.append("定性表述，没有可度量的数值")
     return _result("qualitative", (), ctx, text=text)
 
 
-def _deadline(text: str) -> str | None:
-    match = _DATE.search(text)
-    if match is None:
-        return None
-    year = match["y1"] or match["y2"] or match["y3"]
-    month = match["m1"] or match["m2"] or match["m3"] or match["m4"]
-    day = match["d1"] or match["d2"] or match["d3"] or match["d4"]
-    if year is None:
-        return match.group()
-    if month is None:
-        return f"{year}-12-31"
-    last = _month_end(int(year), int(month))
-    return date(int(year), int(month), min(int(day), last) if day else last).isoformat()
-
-
-# --- candidates -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    value: Decimal
-    op: str | None
-    unit: str | None
-    unit_known: bool
-    strict: bool
-    chinese: bool
-    prefixed: bool
-    error: str | None = None
-    fix: str | None = None
-    sym_span: tuple[int, int] = (0, 0)
-
-
-def _candidates(text: str) -> list[_Candidate]:
-    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
-    found: list[_Candidate] = []
-    for match in _TARGET.finditer(text):
-        candidate = _candidate(match, text, excluded)
-        if candidate is not None:
-            found.append(candidate)
-    return found
-
-
-def _candidate(m: re.Match[str], text: str,
-               excluded: list[tuple[int, int]]) -> _Candidate | None:
-    chinese = m["num"] is None
-    number_at = m.start("cn") if chinese else m.start("num")
-    if any(start <= number_at < end for start, end in excluded):
-        return None
-    value = _cn_number(m["cn"]) if chinese else _arabic(m["num"], m["mult"])
-    start = m.start()
-    if m["sign"] and not (m["word"] or m["sym"]) and start > 0 and text[start - 1] not in _HOLD_CONTEXT:
-        start = m.start("sign") + 1  # "5-10": a range dash, not a minus sign
-    elif m["sign"]:
-        value = -value
-    unit, known, end, suffix = _unit_after(m, text)
-    op, error, fix = _prefix_op(m["word"], m["sym"])
-    suffix_op = _SUFFIX_OPS[suffix.replace("(含)", "")] if suffix else None
-    if op and suffix_op and op != suffix_op and error is None:
-        error = f"中的比较符号“{m['word'] or m['sym']}”与“{suffix}”相互矛盾"
-    boundary = end == len(text) or text[end] in _BOUNDARY
-    has_op = bool(op or suffix_op or error)
-    whole = start == 0 and end == len(text)
-    if chinese and not (whole or (known and (has_op or boundary)) or (has_op and boundary)):
-        return None
-    return _Candidate(
-        start=start, end=end, value=value, op=op or suffix_op, unit=unit, unit_known=known,
-        strict=has_op or boundary, chinese=chinese, prefixed=bool(op), error=error, fix=fix,
-        sym_span=m.span("sym") if m["sym"] else (0, 0),
-    )
-
-
-def _unit_after(m: re.Match[str], text: str) -> tuple[str | None, bool, int, str | None]:
-    """The unit written after the number, whether it is a known one, where the target ends,
-    and the operator word after it."""
-    unit = lookup_unit(m["unit"]) if m["unit"] else None
-    if m["pct"] and unit is None:
-        unit = "%"
-    end, suffix = m.end(), m["suffix"]
-    if unit is not None or suffix or m["num"] is None:
-        return unit, unit is not None, end, suffix
-    word = _UNKNOWN_UNIT.match(text, end)
-    if word is None:
-        return None, False, end, None
-    end = word.end()
-    after = _SUFFIX_RE.match(text, end)
-    if after is not None:
-        return word.group(), False, after.end(), after.group()
-    return word.group(), False, end, None
-
-
-def _prefix_op(word: str | None, sym: str | None) -> tuple[str | None, str | None, str | None]:
-    """The operator before the number, or an error and the operator that fixes it."""
-    word_op = _PREFIX_OPS[word] if word else None
-    if not sym:
-        return word_op, None, None
-    sym_op = _SYMBOL_OPS.get(sym)
-    if sym_op is None:
-        kinds = set(sym)
-        if len(kinds) == 1 and sym[0] in OPS:
-            return None, f"中的比较符号“{sym}”重复", sym[0]
-        if kinds in ({"≥", "="}, {"≤", "="}):
-            return None, f"中的比较符号“{sym}”重复", (kinds - {"="}).pop()
-        return None, f"中的比较符号“{sym}”相互矛盾，无法判断", None
-    if word_op and word_op != sym_op and word not in _SOFT_WORDS:
-        return None, f"中的比较符号“{word}”与“{sym}”相互矛盾", None
-    return sym_op, None, None
-
-
-def _choose(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """The targets: every strict candidate before the remark starts; failing that, the last
-    number with a known unit ("22个镇街", "100%覆盖")."""
-    strict = [c for c in candidates if c.strict]
-    if strict:
-        remark = _REMARK.search(text, strict[0].end)
-        cut = remark.start() if remark else len(text)
-        return [c for c in strict if c.start < cut]
-    loose = [c for c in candidates if c.unit_known and not c.chinese]
-    return loose[-1:]
-
-
 # --- assembling a quantitative result ---------------------------------------------------
 
-def _quantitative(text: str, targets: list[_Candidate], ctx: _Context) -> Threshold:
+def _quantitative(text: str, targets: list[Candidate], ctx: _Context) -> Threshold:
     wrong = next((t for t in targets if t.error), None)
     if wrong is not None:
         return _operator_error(text, wrong, ctx)
+    if any(abs(t.value) >= _TOO_LARGE for t in targets):
+        return _malformed(ctx, "中的数值过大（超过千万亿），不是有效的目标值", _SPECIFY, shown=text)
     labels, trailing = _labels(text, targets)
     remark_at = _first_separator(text, targets[-1].end)
-    remark = _chinese_punctuation(text[remark_at:].strip(_SEPARATORS)) or None
+    remark = _chinese_punctuation(text[remark_at:].strip(SEPARATORS)) or None
     is_range = _is_range(text, targets)
     parts = [
         _part(text, t, label, ctx)
@@ -612,12 +384,30 @@ def _quantitative(text: str, targets: list[_Candidate], ctx: _Context) -> Thresh
         ctx.notes.append(f"指标值含{len(parts)}个目标")
     if remark:
         ctx.notes.append("目标值后附有说明文字，已与目标值分开")
+    approximate = any(t.approx for t in targets)
+    if approximate:
+        ctx.notes.append("“约”“左右”表示约数，没有写明是下限还是上限")
+    unread = _unread(targets, labels, trailing, is_range)
     return _result("quantitative", tuple(parts), ctx, remark=remark, unit_source=source,
                    is_range=is_range, direction_conflict=conflict, text=text,
-                   bare=any(t.op is None for t in targets))
+                   bare=any(t.op is None for t in targets), approximate=approximate,
+                   unread=unread)
 
 
-def _operator_error(text: str, wrong: _Candidate, ctx: _Context) -> Threshold:
+def _unread(targets: list[Candidate], labels: list[str | None], trailing: list[str],
+            is_range: bool) -> tuple[str, ...]:
+    """What the grammar read past: a short word before a single target that is no qualifier
+    ("工5%"), a minus sign on zero ("-0%"), symbols glued after a number ("95%*")."""
+    found: list[str] = []
+    label = labels[0] if len(targets) == 1 or is_range else None
+    if label and len(label) <= 2 and label not in _QUALIFIERS:
+        found.append(label)
+    found += ["-" for t in targets if t.negative_zero]
+    found += [words for words in trailing if words and not _HAN.search(words)]
+    return tuple(found)
+
+
+def _operator_error(text: str, wrong: Candidate, ctx: _Context) -> Threshold:
     fixed = None
     if wrong.fix is not None:
         start, end = wrong.sym_span
@@ -626,7 +416,7 @@ def _operator_error(text: str, wrong: _Candidate, ctx: _Context) -> Threshold:
     return _malformed(ctx, wrong.error or "中的比较符号有误", suggestion, shown=text)
 
 
-def _labels(text: str, targets: list[_Candidate]) -> tuple[list[str | None], list[str]]:
+def _labels(text: str, targets: list[Candidate]) -> tuple[list[str | None], list[str]]:
     """Text before each target (its label) and text glued after it before a separator."""
     labels: list[str | None] = []
     trailing: list[str] = []
@@ -634,10 +424,10 @@ def _labels(text: str, targets: list[_Candidate]) -> tuple[list[str | None], lis
     for target in targets:
         piece = text[previous:target.start]
         if labels:
-            cut = next((i for i, ch in enumerate(piece) if ch in _SEPARATORS), 0)
+            cut = next((i for i, ch in enumerate(piece) if ch in SEPARATORS), 0)
             trailing.append(piece[:cut])
             piece = piece[cut:]
-        labels.append(_chinese_punctuation(piece.strip(_SEPARATORS + ":")) or None)
+        labels.append(_chinese_punctuation(piece.strip(SEPARATORS + ":")) or None)
         previous = target.end
     trailing.append(text[previous:_first_separator(text, previous)])
     return labels, trailing
@@ -650,16 +440,16 @@ def _chinese_punctuation(text: str) -> str:
 
 def _first_separator(text: str, start: int) -> int:
     for i in range(start, len(text)):
-        if text[i] in _SEPARATORS or text[i] == "(":
+        if text[i] in SEPARATORS or text[i] == "(":
             return i
     return len(text)
 
 
-def _is_range(text: str, targets: list[_Candidate]) -> bool:
+def _is_range(text: str, targets: list[Candidate]) -> bool:
     if len(targets) != 2:
         return False
     first, second = targets
-    return (text[first.end:second.start] in _RANGE_SEPARATORS and first.op is None
+    return (text[first.end:second.start] in RANGE_SEPARATORS and first.op is None
             and not second.prefixed)
 
 
@@ -672,7 +462,7 @@ def _range_parts(text: str, parts: list[Part], ctx: _Context) -> list[Part]:
     return [low, high]
 
 
-def _part(text: str, target: _Candidate, label: str | None, ctx: _Context) -> Part:
+def _part(text: str, target: Candidate, label: str | None, ctx: _Context) -> Part:
     part = Part(target.op or "", target.value, target.unit, label)
     written = text[target.start:target.end]
     shown = str(part)
@@ -697,7 +487,7 @@ def _fill_units(parts: list[Part], ctx: _Context) -> list[Part]:
     return [p if p.unit else Part(p.op, p.value, fallback, p.label) for p in parts]
 
 
-def _unit_source(targets: list[_Candidate], parts: list[Part], ctx: _Context) -> str | None:
+def _unit_source(targets: list[Candidate], parts: list[Part], ctx: _Context) -> str | None:
     if any(t.unit for t in targets):
         return "value"
     if not any(p.unit for p in parts):
@@ -705,7 +495,7 @@ def _unit_source(targets: list[_Candidate], parts: list[Part], ctx: _Context) ->
     return "column" if ctx.unit_column else "name"
 
 
-def _fill_ops(parts: list[Part], targets: list[_Candidate],
+def _fill_ops(parts: list[Part], targets: list[Candidate],
               ctx: _Context) -> tuple[list[Part], bool]:
     """Operators for bare values (from the direction cell, else `bare_op`) and whether an
     explicit operator contradicts the direction cell."""
@@ -714,16 +504,10 @@ def _fill_ops(parts: list[Part], targets: list[_Candidate],
     if any(not p.op for p in parts):
         ctx.notes.append(f"未写比较符号，按指标方向“{ctx.direction}”取“{default}”"
                          if ctx.direction_op else f"未写比较符号，按“{default}”理解")
-    conflict = any(_opposed(t.op, ctx.direction_op) for t in targets)
+    conflict = any(opposed(t.op, ctx.direction_op) for t in targets)
     if conflict:
         ctx.notes.append(f"指标值的比较符号与指标方向“{ctx.direction}”不一致，以指标值为准")
     return filled, conflict
-
-
-def _opposed(op: str | None, direction: str | None) -> bool:
-    up, down = {"≥", ">"}, {"≤", "<"}
-    return bool(op and direction and ((op in up and direction in down)
-                                      or (op in down and direction in up)))
 
 
 # --- results ----------------------------------------------------------------------------
@@ -747,81 +531,3 @@ def _malformed(ctx: _Context, reason: str, suggestion: str | None, *, shown: str
     ctx.notes.append(f"“{shown}”{reason}" if shown else reason)
     return Threshold("malformed", (), "", tuple(ctx.notes), suggestion=suggestion, reason=reason,
                      text=shown, percent_cell=ctx.percent_cell, **extra)
-
-
-# --- numbers ----------------------------------------------------------------------------
-
-def _decimal(value: int | float | Decimal) -> Decimal | None:
-    try:
-        number = Decimal(repr(round(value, 10))) if isinstance(value, float) else Decimal(value)
-    except (InvalidOperation, ValueError, OverflowError):
-        return None
-    return number if number.is_finite() else None
-
-
-def _integral(raw: object) -> int | None:
-    """An integer written as a number or as digits only, else None."""
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, str):
-        text = normalize(raw)
-        return int(text.split(".")[0]) if _DIGITS.fullmatch(text) and len(text) < 20 else None
-    if isinstance(raw, (int, float, Decimal)):
-        number = _decimal(raw)
-        if number is not None and number == number.to_integral_value() and abs(number) < 10**12:
-            return int(number)
-    return None
-
-
-def _whole_days(raw: int | float | Decimal) -> int | None:
-    number = _decimal(raw)
-    if number is None or not 0 <= number < 10**7:
-        return None
-    return int(number)
-
-
-def _yyyymmdd(number: int) -> date | None:
-    year, rest = divmod(number, 10000)
-    month, day = divmod(rest, 100)
-    if 1 <= month <= 12 and 1 <= day <= _month_end(year, month):
-        return date(year, month, day)
-    return None
-
-
-def _month_end(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
-
-
-def _arabic(digits: str, multiplier: str | None) -> Decimal:
-    number = Decimal(digits)
-    if multiplier:
-        number = Decimal(format_decimal(number * _MULTIPLIERS[multiplier]))
-    return number
-
-
-def _cn_number(text: str) -> Decimal:
-    """Chinese numerals: 十 = 10, 二十 = 20, 一百零五 = 105, 1.5亿 style handled elsewhere;
-    digit by digit ("二〇二三") when no place word is used."""
-    if len(text) > 1 and all(ch in _CN_DIGITS for ch in text):
-        return Decimal("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total = section = digit = 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL:
-            section += (digit or 1) * _CN_SMALL[ch]
-            digit = 0
-        elif ch == "亿":
-            total = (total + section + digit) * _CN_LARGE[ch]
-            section = digit = 0
-        else:
-            total += (section + digit) * _CN_LARGE[ch]
-            section = digit = 0
-    return Decimal(total + section + digit)
-
-
-def _json_number(value: Decimal) -> int | float:
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)

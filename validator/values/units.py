@@ -60,10 +60,11 @@ KNOWN_UNIT = (
     + "|(?i:" + "|".join(map(re.escape, _LATIN)) + ")(?![A-Za-z]))"
 )
 # A unit as written after a number: "个", "个/秒", "次/年", "次(件)".
-UNIT_PATTERN = rf"{KNOWN_UNIT}(?:/{KNOWN_UNIT})?(?:\({KNOWN_UNIT}\))?"
+UNIT_PATTERN = rf"{KNOWN_UNIT}(?:/{KNOWN_UNIT}(?:[*·]{KNOWN_UNIT})?)?(?:\({KNOWN_UNIT}\))?"
 
 _UNIT_FULL = re.compile(
-    rf"(?P<main>{KNOWN_UNIT})(?:/(?P<per>{KNOWN_UNIT}))?(?:\((?P<alt>{KNOWN_UNIT})\))?"
+    rf"(?P<main>{KNOWN_UNIT})(?:/(?P<per>{KNOWN_UNIT})(?:[*·](?P<per2>{KNOWN_UNIT}))?)?"
+    rf"(?:\((?P<alt>{KNOWN_UNIT})\))?"
 )
 _MULTIPLIER = re.compile(r"(?:千万|百万|十万|万|亿)(?=.)")
 _NAME_UNIT = re.compile(r"\((?:单位[:：]?)?([^()]{1,8})\)")
@@ -93,6 +94,8 @@ def lookup_unit(compact: str) -> str | None:
     if match is None:
         return None
     main = canonical(match["main"])
+    if match["per2"]:  # "元/人*月": per person and month
+        return f"{main}/{canonical(match['per'])}·{canonical(match['per2'])}"
     if match["per"]:
         return f"{main}/{canonical(match['per'])}"
     return main

@@ -1,0 +1,79 @@
+"""检查：定量指标值是否写明了比较方向（≥ 表示下限，≤ 表示上限）：“95%”“2280次”“10辆”“5万元”
+只写了数，没有写是“不少于”还是“不超过”，也没有填“指标方向”列。提示按指标名称给出可能的方向：
+越高越好的指标（数量、合格率 …）写“≥”，越低越好的（成本、时长、投诉率 …）写“≤”（词表见
+validator/data/vocabulary.yaml，与 direction-mismatch 共用）。
+
+不提示：“100%”（只能是 =100%；增长、提高类指标除外）、越低越好的指标写“0%”（只能是 =0%）、区间
+（“90%-95%”）、时间节点，以及“指标方向”列已经给出方向的。
+
+为什么：年底评价按方向算完成情况：“95%”完成了 96% 算不算达标、“5万元”花了 6 万算不算超支，
+都取决于方向。写明方向，目标才能衡量。不需要此提示的单位可在 rules.yaml 中设 level: off。
+
+选项：
+  full_rate：“100%”和越低越好的“0%”是否视为写明（=100%、=0%），默认 true。
+
+通过示例：≥95%；不少于10辆；≤5万元；完成率 100%；事故率 0%；指标方向列为“≥”、指标值为“2280”。
+
+不通过示例：合格率 95%（建议“≥95%”）；维修次数 2280次（建议“≥2280次”）；成本 5万元（建议“≤5万元”）；
+约12000平方米；95%左右（约数也要写明下限或上限）。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.records import Indicator, Submission
+from validator.rules.base import Options, Problem, at_indicator
+from validator.values.directions import likely_direction
+from validator.values.indicators import bare_name, clip, explicit_direction, valued
+from validator.values.threshold import Threshold, format_decimal
+
+ID = "threshold-no-operator"
+LEVEL = "warning"
+OPTIONS = {"full_rate": {"type": "boolean", "default": True}}
+
+_GROWTH = ("增长", "增幅", "增速", "提高", "提升", "同比", "环比")
+_WORDS = {"≥": "下限（不少于）", "≤": "上限（不超过）"}
+
+
+def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    for ind, cell, result in valued(submission):
+        if not _needs_direction(ind, result, options):
+            continue
+        op = likely_direction(ind.name.text if ind.name else None)
+        yield at_indicator(ind, cell, _message(result, clip(cell.display)), _suggestion(result, op),
+                           value=cell.display)
+
+
+def _needs_direction(ind: Indicator, result: Threshold, options: Options) -> bool:
+    if result.kind != "quantitative" or not (result.bare or result.approximate) or result.is_range or result.unread:
+        return False
+    if explicit_direction(ind) is not None:
+        return False
+    name = ind.name.text if ind.name else None
+    return not (options["full_rate"] and _only_one_meaning(result, name))
+
+
+def _only_one_meaning(result: Threshold, name: str | None) -> bool:
+    """100% (of a rate, a share, a completion) can only mean =100%; 0% of something that
+    should be low only =0%. A growth of 100% is the exception ("增长率 100%")."""
+    if len(result.parts) != 1 or result.parts[0].unit != "%":
+        return False
+    value, text = result.parts[0].value, bare_name(name)
+    if value == 100:
+        return not any(word in text for word in _GROWTH)
+    return value == 0 and likely_direction(name) == "≤"
+
+
+def _message(result: Threshold, shown: str) -> str:
+    what = "是约数，" if result.approximate else ""
+    return f"指标值“{shown}”{what}没有写明比较方向，看不出是下限还是上限。"
+
+
+def _suggestion(result: Threshold, op: str | None) -> str:
+    part = result.parts[0]
+    body = f"{format_decimal(part.value)}{part.unit or ''}"
+    if op is None:
+        return f"请写明方向：下限写“≥{body}”，上限写“≤{body}”，确为固定值写“={body}”；或填写“指标方向”列。"
+    return (f"此类指标一般设{_WORDS[op]}，请写作“{op}{body}”；确为固定值请写“={body}”，"
+            "或填写“指标方向”列。")
