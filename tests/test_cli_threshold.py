@@ -52,8 +52,8 @@ def test_text_output_explains_the_verdict() -> None:
     code, output = run("95%", "--name", "验收合格率")
     assert code == 0
     assert "审核结论：提示" in output
-    assert "[提示] threshold-no-operator：指标值“95%”没有写明比较方向，看不出是下限还是上限。" in output
-    assert "建议：此类指标一般设下限（不少于），请写作“≥95%”" in output
+    assert "[提示] threshold-no-operator：指标值未写比较方向（下限、上限还是固定值）。" in output
+    assert "建议：此类指标一般设下限（不少于），请在数值前加“≥”" in output
     assert "审核结论：通过" in run("≥95%", "--name", "验收合格率")[1]
 
 

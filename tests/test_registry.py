@@ -52,3 +52,10 @@ def test_rules_checksum_follows_settings_not_comments() -> None:
     assert parse_config("# 注释\nrules:\n  goal-too-short:\n    min_chars: 15\nletter: {office: 某科}\n").checksum == base.checksum
     assert parse_config("rules:\n  goal-too-short: {min_chars: 20}\n").checksum != base.checksum
     assert parse_config("rules:\n  goal-too-short: off\n").checksum != base.checksum
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_rule_has_a_chinese_title_for_letters_and_summaries(rule_id: str) -> None:
+    from validator.rules.titles import TITLES
+
+    assert TITLES.get(rule_id), f"{rule_id}: add its title to validator/rules/titles.py"

@@ -21,18 +21,18 @@ def test_direction_written_or_obvious(tmp_path: Path, name: str, value: str, dir
 
 
 @pytest.mark.parametrize(("name", "value", "advice"), [
-    ("验收合格率", "95%", "设下限（不少于），请写作“≥95%”"),
-    ("日常维修维护次数", "2280次", "请写作“≥2280次”"),
-    ("车辆购置数量", "10辆", "请写作“≥10辆”"),
-    ("项目总成本", "5万元", "设上限（不超过），请写作“≤50000元”"),
-    ("投诉率", "1%", "请写作“≤1%”"),
-    ("收入增长率", "100%", "下限写“≥100%”"),
-    ("绿化", "300平方米", "下限写“≥300平方米”，上限写“≤300平方米”"),
+    ("验收合格率", "95%", "设下限（不少于），请在数值前加“≥”"),
+    ("日常维修维护次数", "2280次", "请在数值前加“≥”"),
+    ("车辆购置数量", "10辆", "请在数值前加“≥”"),
+    ("项目总成本", "5万元", "设上限（不超过），请在数值前加“≤”"),
+    ("投诉率", "1%", "请在数值前加“≤”"),
+    ("收入增长率", "100%", "“≥”（下限）、“≤”（上限）或“=”（固定值）"),
+    ("绿化", "300平方米", "“≥”（下限）、“≤”（上限）或“=”（固定值）"),
 ])
 def test_bare_values_get_the_likely_direction(tmp_path: Path, name: str, value: str, advice: str) -> None:
     [finding] = check(tmp_path, RULE, with_indicator(name, value))
     assert cells([finding]) == [("绩效指标", "F4")] and finding.value == value
-    assert finding.message == f"指标值“{value}”没有写明比较方向，看不出是下限还是上限。"
+    assert finding.message == "指标值未写比较方向（下限、上限还是固定值）。" and finding.value == value
     assert advice in (finding.suggestion or "")
 
 

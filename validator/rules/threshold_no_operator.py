@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from validator.records import Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.values.directions import likely_direction
-from validator.values.indicators import bare_name, clip, explicit_direction, valued
-from validator.values.threshold import Threshold, format_decimal
+from validator.values.indicators import bare_name, explicit_direction, valued
+from validator.values.threshold import Threshold
 
 ID = "threshold-no-operator"
 LEVEL = "warning"
@@ -41,7 +41,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if not _needs_direction(ind, result, options):
             continue
         op = likely_direction(ind.name.text if ind.name else None)
-        yield at_indicator(ind, cell, _message(result, clip(cell.display)), _suggestion(result, op),
+        yield at_indicator(ind, cell, _message(result), _suggestion(result, op),
                            value=cell.display)
 
 
@@ -65,15 +65,18 @@ def _only_one_meaning(result: Threshold, name: str | None) -> bool:
     return value == 0 and likely_direction(name) == "≤"
 
 
-def _message(result: Threshold, shown: str) -> str:
+def _message(result: Threshold) -> str:
+    """Worded alike at every place (the value is the finding's `value`), so the letter states
+    the problem once and lists only its places."""
     what = "是约数，" if result.approximate else ""
-    return f"指标值“{shown}”{what}没有写明比较方向，看不出是下限还是上限。"
+    return f"指标值{what}未写比较方向（下限、上限还是固定值）。"
 
 
 def _suggestion(result: Threshold, op: str | None) -> str:
-    part = result.parts[0]
-    body = f"{format_decimal(part.value)}{part.unit or ''}"
+    if result.approximate:  # the figure itself must be settled: say which
+        part = result.parts[0]
+        body = f"{format_decimal(part.value)}{part.unit or ''}"
+        return f"请去掉“约”“左右”，写明下限“≥{body}”、上限“≤{body}”或固定值“={body}”。"
     if op is None:
-        return f"请写明方向：下限写“≥{body}”，上限写“≤{body}”，确为固定值写“={body}”；或填写“指标方向”列。"
-    return (f"此类指标一般设{_WORDS[op]}，请写作“{op}{body}”；确为固定值请写“={body}”，"
-            "或填写“指标方向”列。")
+        return "请在数值前写明“≥”（下限）、“≤”（上限）或“=”（固定值）。"
+    return f"此类指标一般设{_WORDS[op]}，请在数值前加“{op}”；确为固定值的加“=”。"

@@ -36,6 +36,12 @@ TITLES: dict[str, str] = {
     "percent-range": "比率超出 0～100%",
     "satisfaction-range": "满意度目标不当",
     "value-boilerplate": "多条指标填了同一个指标值",
+    "threshold-unread": "指标值中有未能识别的字符",
+    "threshold-no-operator": "指标值未写比较方向",
+    "header-repeated": "数据中夹有重复的表头行",
+    "operator-invalid": "指标方向填写有误",
+    "nature-conflict": "指标性质与比较方向矛盾",
+    "weight-total": "指标权重（分值）合计不符",
 }
 
 
