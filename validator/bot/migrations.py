@@ -84,6 +84,8 @@ DEFAULT_BACKUPS_KEPT = 10
 _STAMP = "%Y%m%d-%H%M%S"
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _PART = ".backup-part"
+CRASH_POINTS = ("backup-temp", "backup-written", "migration-applied", "migration-commit")
+"""Where the crash tests kill an upgrade or a backup (VALIDATOR_CRASH_AT, as for the bot)."""
 
 
 class LedgerError(Exception):
@@ -135,25 +137,29 @@ def report_year(report_json: str | None) -> int | None:
 # --- rebasing absolute paths of an office that has moved ---------------------------------
 
 
-def moved_folders(rows: Iterable[tuple[object, ...]], roots: Roots) -> list[tuple[PurePath, Path]]:
+def moved_folders(rows: Iterable[tuple[object, ...]], roots: Roots) -> list[tuple[str, Path]]:
     """(old folder, its place now) for the folders the rows' paths were written under. The
     outbox is read off the output paths (outbox/<out_stem><suffix>), the archive off the
     archived originals (archive/YYYY-MM/<name>); their common parent (the office folder)
     maps to the current one, which rebases the inbox too."""
-    pairs: dict[PurePath, Path] = {}
-    for _id, stem, _report, source, archive, *outputs in rows:
+    found: dict[str, Path] = {}
+    for _id, stem, _report, _source, archive, *outputs in rows:
         for text in outputs:
             if isinstance(text, str) and isinstance(stem, str) and not is_stored(text) and f"/{stem}" in text:
-                old = PurePath(text[: text.index(f"/{stem}")])
-                pairs.setdefault(old, roots.outbox)
-                pairs.setdefault(*_office_pair(old, roots.outbox))
+                _add(found, text[: text.index(f"/{stem}")], roots.outbox)
         if isinstance(archive, str) and not is_stored(archive):
-            month = path_from_text(archive).parent
+            month = PurePath(_plain(archive)).parent
             if _MONTH.fullmatch(month.name):
-                pairs.setdefault(month.parent, roots.archive)
-                pairs.setdefault(*_office_pair(month.parent, roots.archive))
-        del source
-    return sorted(pairs.items(), key=lambda pair: len(pair[0].parts), reverse=True)
+                _add(found, str(month.parent), roots.archive)
+    return sorted(found.items(), key=lambda pair: len(PurePath(pair[0]).parts), reverse=True)
+
+
+def _add(found: dict[str, Path], old: str, new: Path) -> None:
+    if old in found:
+        return
+    found[old] = new
+    office_old, office_new = _office_pair(PurePath(old), new)
+    found.setdefault(str(office_old), office_new)
 
 
 def _office_pair(old: PurePath, new: Path) -> tuple[PurePath, Path]:
@@ -166,16 +172,22 @@ def _office_pair(old: PurePath, new: Path) -> tuple[PurePath, Path]:
     return PurePath(*old_parts), Path(*new_parts)
 
 
-def rebase(text: str | None, pairs: list[tuple[PurePath, Path]], roots: Roots) -> str | None:
+def _plain(text: str) -> str:
+    """Ledger text as a plain path string (`hex:` names decoded to surrogate escapes)."""
+    return str(path_from_text(text)) if text.startswith("hex:") else text
+
+
+def rebase(text: str | None, pairs: list[tuple[str, Path]], roots: Roots) -> str | None:
     if text is None or is_stored(text):
         return text
     stored = roots.store(text)
     if stored != text:
         return stored  # inside today's folders: the office has not moved
-    path = path_from_text(text)
+    plain = _plain(text)
     for old, new in pairs:
-        if path.is_relative_to(old):
-            return roots.store(path_to_text(new / path.relative_to(old)))
+        prefix = old.rstrip("/") + "/"
+        if plain.startswith(prefix):
+            return roots.store(path_to_text(new / plain[len(prefix):]))
     return text
 
 

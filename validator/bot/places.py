@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePath
 
 from validator.bot.inbox import path_from_text, path_to_text
@@ -34,14 +35,23 @@ class Roots:
         pairs = [(tag, Path(getattr(self, tag))) for tag in TAGS]
         return sorted(pairs, key=lambda pair: len(pair[1].parts), reverse=True)
 
+    @cached_property
+    def _prefixes(self) -> list[tuple[str, str]]:
+        return [(tag, str(root).rstrip(os.sep) + os.sep) for tag, root in self.folders()]
+
     def store(self, text: str | None) -> str | None:
         """An absolute path (ledger text) as the ledger keeps it."""
         if text is None or is_stored(text):
             return text
-        path = path_from_text(text)
-        for tag, root in self.folders():
-            if path.is_absolute() and path.is_relative_to(root):
-                return f"{tag}:{relative_text(path.relative_to(root))}"
+        if text.startswith("hex:"):
+            path = path_from_text(text)
+            for tag, root in self.folders():
+                if path.is_relative_to(root):
+                    return f"{tag}:{relative_text(path.relative_to(root))}"
+            return text
+        for tag, prefix in self._prefixes:  # paths written by the bot are normalised: compare text
+            if text.startswith(prefix) or text == prefix[:-1]:
+                return f"{tag}:{text[len(prefix):].replace(os.sep, '/')}"
         return text
 
     def load(self, text: str | None) -> str | None:
@@ -49,8 +59,10 @@ class Roots:
         if text is None or not is_stored(text):
             return text
         tag, _, rest = text.partition(":")
-        root = Path(getattr(self, tag))
-        return path_to_text(root / path_from_text(rest)) if rest else path_to_text(root)
+        root = str(getattr(self, tag))
+        if rest.startswith("hex:"):
+            return path_to_text(Path(root) / path_from_text(rest))
+        return root.rstrip(os.sep) + os.sep + rest.replace("/", os.sep) if rest else root
 
 
 def is_stored(text: str) -> bool:
