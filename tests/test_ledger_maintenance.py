@@ -4,6 +4,7 @@ and the first release's season)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -57,6 +58,12 @@ def test_check_finds_a_truncated_ledger(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "SQLite 完整性检查：database disk image is malformed" in done.stdout
     assert "台账文件无法读取" in done.stdout and "把最新的备份" in done.stdout
+    # the advice works: the latest backup in place of the ledger, and the check passes again
+    shutil.copy(backups_of(settings.ledger)[-1], settings.ledger)
+    for extra in ("-wal", "-shm"):
+        Path(f"{settings.ledger}{extra}").unlink(missing_ok=True)
+    again = run_cli(root, "ledger", "check")
+    assert again.returncode == 0, again.stdout
 
 
 def test_check_finds_inconsistent_states(tmp_path: Path) -> None:
@@ -81,7 +88,7 @@ def test_backup_while_the_ledger_is_open_for_writing(tmp_path: Path) -> None:
     standard_inbox(settings.inbox)
     process_inbox(settings)
     with Ledger.for_settings(settings) as writer:
-        run = writer.start_run("run", os.getpid())  # an uncommitted-free, live writer
+        run = writer.start_run("run", os.getpid())  # another connection writes before and after the copy
         target = backup_ledger(settings, tmp_path / "备份")
         writer.finish_run(run, state="finished", processed=0, resumed=0, skipped=0, failed=0)
     assert target.parent == tmp_path / "备份" and target.name.startswith("ledger-")

@@ -108,7 +108,10 @@ def test_backups_in_one_second_get_distinct_names(tmp_path: Path) -> None:
     first = next_backup_name(ledger, now=now)
     first.write_bytes(b"x")
     assert first.name == "ledger-20260301-093005.sqlite3"
-    assert next_backup_name(ledger, now=now).name == "ledger-20260301-093005-2.sqlite3"
+    second = next_backup_name(ledger, now=now)
+    assert second.name == "ledger-20260301-093005-2.sqlite3"
+    second.write_bytes(b"x")
+    assert backups_of(ledger) == [first, second]  # oldest first
 
 
 def test_the_upgrade_keeps_the_configured_number_of_backups(tmp_path: Path) -> None:
@@ -137,3 +140,18 @@ def test_a_damaged_file_is_reported_in_chinese(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(LedgerError, match=r"无法读取.*文件可能已损坏或被截断.*备份"):
         Ledger(path)
+
+
+def test_the_commands_refuse_a_newer_ledger_with_the_message(tmp_path: Path) -> None:
+    from bothelpers import prepare_root, run_cli
+
+    root = prepare_root(tmp_path / "office")
+    ledger = root / "outbox" / "ledger.sqlite3"
+    Ledger(ledger).close()
+    with sqlite3.connect(ledger) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    for args in (("run", "--settle", "0"), ("status",)):
+        done = run_cli(root, *args)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "是较新版本的 validator 写的" in done.stderr
+    assert version_of(ledger) == SCHEMA_VERSION + 5

@@ -60,6 +60,8 @@ The JSON Schema of the current version: docs/report.schema.json."""
 
 class ReportFormatError(ValueError):
     """A saved report of a newer format than this release reads. The message is Chinese."""
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -84,6 +84,7 @@ DEFAULT_BACKUPS_KEPT = 10
 _STAMP = "%Y%m%d-%H%M%S"
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _PART = ".backup-part"
+_BACKUP_STAMP = re.compile(r"-(\d{8}-\d{6})(-\d+)?\.sqlite3$")
 CRASH_POINTS = ("backup-temp", "backup-written", "migration-applied", "migration-commit")
 """Where the crash tests kill an upgrade or a backup (VALIDATOR_CRASH_AT, as for the bot)."""
 
@@ -205,6 +206,11 @@ def open_ledger(path: Path, *, roots: Roots, timeout: float, backups_kept: int =
         db.execute("PRAGMA foreign_keys=ON")
         if schema_version(db) < SCHEMA_VERSION:
             _upgrade(db, path, roots, backups_kept)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise LedgerError(f"台账 {path} 正被另一个进程长时间占用（{exc}），请稍后再试。") from exc
+        raise LedgerError(damaged_message(path, exc)) from exc
     except sqlite3.DatabaseError as exc:
         db.close()
         raise LedgerError(damaged_message(path, exc)) from exc
@@ -229,7 +235,7 @@ def refuse_newer(db: sqlite3.Connection, path: Path) -> None:
 
 def damaged_message(path: Path, exc: BaseException) -> str:
     return (f"台账 {path} 无法读取（{exc}），文件可能已损坏或被截断。请先运行 validator ledger check 查看详情，"
-            "再把台账旁边最新的备份（ledger-日期-时间.sqlite3）复制为台账文件名后重新运行。")
+            "再把台账旁边最新的备份（ledger-日期-时间.sqlite3）复制为台账文件名（旁边如有 -wal、-shm 文件一并删除）后重新运行。")
 
 
 def _has_tables(db: sqlite3.Connection) -> bool:
@@ -309,12 +315,18 @@ def backups_of(ledger: Path, folder: Path | None = None) -> list[Path]:
     """The ledger's backups in `folder` (default: next to it), oldest first."""
     pattern = re.compile(rf"{re.escape(ledger.stem)}-(\d{{8}}-\d{{6}})(-\d+)?\.sqlite3")
     found = [p for p in (folder or ledger.parent).glob(f"{ledger.stem}-*.sqlite3") if pattern.fullmatch(p.name)]
-    return sorted(found, key=lambda p: (backup_time(p), p.name))
+    return sorted(found, key=lambda p: (backup_time(p), _backup_number(p)))
 
 
 def backup_time(backup: Path) -> datetime:
-    match = re.search(r"-(\d{8}-\d{6})(-\d+)?\.sqlite3$", backup.name)
+    match = _BACKUP_STAMP.search(backup.name)
     return datetime.strptime(match.group(1), _STAMP) if match else datetime.min
+
+
+def _backup_number(backup: Path) -> int:
+    """The -2, -3 ... of backups made within one second (the first has none)."""
+    match = _BACKUP_STAMP.search(backup.name)
+    return int(match.group(2)[1:]) if match and match.group(2) else 1
 
 
 def prune_backups(ledger: Path, *, keep: int) -> list[Path]:

@@ -71,8 +71,10 @@ def render_check(result: CheckResult, settings: BotSettings) -> str:
                 f"  归档原件 {c['originals']} 份，均在且与登记的 SHA-256 一致\n  输出文件 {c['outputs']} 个，均在")
     lines = [f"台账检查发现 {len(result.problems)} 个问题：{settings.ledger}"]
     lines += [f"  {p}" for p in result.problems]
-    lines.append("处理办法：缺失或被改动的原件和输出请从备份中找回放回原处；台账文件损坏时，把最新的备份"
-                 f"（{settings.ledger.stem}-日期-时间.sqlite3）复制为 {settings.ledger.name} 后重新运行 validator run。")
+    name = settings.ledger.name
+    lines.append("处理办法：缺失或被改动的原件和输出请从备份中找回放回原处；台账文件损坏时，先停止机器人，把最新的备份"
+                 f"（{settings.ledger.stem}-日期-时间.sqlite3）复制为 {name}（旁边如有 {name}-wal、{name}-shm 一并删除），"
+                 "再运行 validator ledger check。")
     return "\n".join(lines)
 
 
