@@ -72,13 +72,13 @@ def test_check_finds_inconsistent_states(tmp_path: Path) -> None:
     with sqlite3.connect(settings.ledger) as db:
         db.execute("UPDATE submissions SET report_json=NULL WHERE id=1")
         db.execute("UPDATE submissions SET state='shipped' WHERE id=2")
-        db.execute("UPDATE submissions SET kind='duplicate', duplicate_of=NULL WHERE id=3")
+        db.execute("UPDATE submissions SET kind='duplicate', duplicate_of=6 WHERE id=3")
         db.execute("UPDATE submissions SET finished=NULL WHERE id=4")
     problems = check_ledger(settings).problems
     assert problems == (
         "第 1 条报送（司法局_绩效目标表.xlsx）：已审核，但审核结果、类型或意见函路径缺失",
         "第 2 条报送（教育局_绩效目标表.xlsx）：状态“shipped”无法识别",
-        "第 3 条报送（文旅局_2026年绩效目标表.xlsx）：标为重复报送，但所重复的第 None 条不存在或不是审核记录",
+        "第 3 条报送（文旅局_2026年绩效目标表.xlsx）：标为重复报送，但所重复的第 6 条不存在或不是审核记录",
         "第 4 条报送（说明.pdf）：已处理完成，但没有完成时间",
     )
 
@@ -181,3 +181,16 @@ def test_commands_without_a_ledger_say_so(tmp_path: Path) -> None:
     assert done.returncode == 2 and "台账不存在" in done.stderr
     checked = run_cli(root, "ledger", "check")
     assert checked.returncode == 1 and "台账不存在" in checked.stdout
+
+
+def test_pruning_an_old_review_keeps_its_later_duplicate_consistent(tmp_path: Path) -> None:
+    settings = old_office(tmp_path / "office")
+    Ledger.for_settings(settings).close()
+    with sqlite3.connect(settings.ledger) as db:
+        db.execute("UPDATE submissions SET finished='2026-01-01T00:00:00' WHERE id=1")
+    pruned = prune_ledger(settings, date(2026, 6, 1), originals=True)
+    assert [e.id for e in pruned.entries] == [1]
+    rows = ledger_rows(settings.ledger)
+    assert [r["id"] for r in rows] == [2, 3, 4, 5, 6]
+    assert rows[-1]["kind"] == "duplicate" and rows[-1]["duplicate_of"] is None
+    assert check_ledger(settings).ok, check_ledger(settings).problems

@@ -113,7 +113,9 @@ def _state_problems(entry: Entry, ids: dict[int, Entry]) -> list[str]:
         problems.append(f"审核结论“{entry.verdict}”无法识别")
     if entry.state == "done" and not entry.finished:
         problems.append("已处理完成，但没有完成时间")
-    if entry.kind == DUPLICATE and (entry.duplicate_of not in ids or ids[entry.duplicate_of].kind != REVIEW):
+    # a duplicate whose earlier review was pruned (--originals) keeps its own saved report
+    if entry.kind == DUPLICATE and entry.duplicate_of is not None and (
+            entry.duplicate_of not in ids or ids[entry.duplicate_of].kind != REVIEW):
         problems.append(f"标为重复报送，但所重复的第 {entry.duplicate_of} 条不存在或不是审核记录")
     if entry.previous_id is not None and entry.previous_id not in ids:
         problems.append(f"上次报送（第 {entry.previous_id} 条）不存在")
