@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from helpers import GOOD_GOAL, good_sub, write_sub
 from openpyxl import load_workbook
 
+from validator.bot.ledger import Ledger
 from validator.bot.settings import BotSettings
 from validator.config.loader import load_config
 
@@ -100,9 +101,10 @@ def prepare_root(root: Path) -> Path:
 
 
 def ledger_rows(ledger: Path) -> list[dict[str, Any]]:
-    with sqlite3.connect(ledger) as db:
-        db.row_factory = sqlite3.Row
-        return [dict(r) for r in db.execute("SELECT * FROM submissions ORDER BY id")]
+    """Every submission row, paths absolute (the ledger keeps them relative to the office's
+    folders, here the default layout: inbox and archive next to the outbox)."""
+    with Ledger(ledger) as opened:
+        return [asdict(entry) for entry in opened.entries()]
 
 
 def sha(data: bytes) -> str:

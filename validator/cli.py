@@ -6,8 +6,10 @@ configuration error. The only module that calls sys.exit (through click)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -31,9 +33,12 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _config(rules: Path | None) -> Config:
     try:
-        return load_config(rules)
+        config = load_config(rules)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    for hint in config.hints:  # settings renamed by a release: still read, with a hint to update
+        click.echo(hint, err=True)
+    return config
 
 
 def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -277,6 +282,7 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
     原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。"""
     from dataclasses import replace
 
+    from validator.bot.migrations import LedgerError
     from validator.bot.runner import BotError, InboxBusy, configure_logging, process_inbox
     from validator.bot.view import render_run
 
@@ -289,7 +295,7 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
     except InboxBusy as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_BUSY) from exc
-    except BotError as exc:
+    except (BotError, LedgerError) as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(render_run(result))
     raise SystemExit(EXIT_FINDINGS if result.failures else EXIT_OK)
@@ -299,13 +305,21 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
 @_RULES_OPTION
 @_INBOX_OPTION
 @_OUTBOX_OPTION
-def status_command(rules: Path | None, inbox: Path | None, outbox: Path | None) -> None:
+@click.option("--year", type=click.IntRange(1900, 9999), default=None,
+              help="只看这一预算年度的报送，并与台账中的上一年度对比（默认：台账中最新的年度）。")
+def status_command(rules: Path | None, inbox: Path | None, outbox: Path | None, year: int | None) -> None:
     """显示收件箱中等待处理的文件、最近几次运行和按审核结论统计的报送数量。"""
+    from validator.bot.migrations import LedgerError
     from validator.bot.runner import inbox_status
-    from validator.bot.view import render_status
+    from validator.bot.seasons import season_view
+    from validator.bot.view import render_season, render_status
 
     settings = _bot_settings(rules, inbox, outbox)
-    click.echo(render_status(inbox_status(settings), settings))
+    try:
+        click.echo(render_status(inbox_status(settings), settings))
+        click.echo("\n" + render_season(season_view(settings, year)))
+    except LedgerError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 @cli.command("schedule", context_settings=CONTEXT)
@@ -358,6 +372,86 @@ def serve_command(host: str, port: int, rules: Path | None) -> None:
         serve(config, host=host, port=port, announce=lambda line: click.echo(line, err=True))
     except OSError as exc:
         raise click.UsageError(f"无法在 {host}:{port} 上启动网页（{exc.strerror or exc}）。请换一个端口（--port）。") from exc
+# --- validator ledger: the office's care of its ledger (validator/bot/maintenance.py) -----------
+
+
+@cli.group("ledger", context_settings=CONTEXT)
+def ledger_group() -> None:
+    """台账维护（供信息技术人员使用）：备份、检查、导出和清理。说明见 README 的“信息技术人员”一节。"""
+
+
+T = TypeVar("T")
+
+
+def _maintenance(call: Callable[[], T]) -> T:
+    from validator.bot.maintenance import MaintenanceError
+
+    try:
+        return call()
+    except MaintenanceError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@ledger_group.command("backup", context_settings=CONTEXT)
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@_RULES_OPTION
+@_OUTBOX_OPTION
+def ledger_backup_command(folder: Path | None, rules: Path | None, outbox: Path | None) -> None:
+    """把台账完整备份一份到 FOLDER（默认：台账旁边），文件名带日期和时间。机器人运行时也可备份。"""
+    from validator.bot.maintenance import backup_ledger
+
+    settings = _bot_settings(rules, None, outbox)
+    click.echo(f"台账已备份：{_maintenance(lambda: backup_ledger(settings, folder))}")
+
+
+@ledger_group.command("check", context_settings=CONTEXT)
+@_RULES_OPTION
+@_OUTBOX_OPTION
+def ledger_check_command(rules: Path | None, outbox: Path | None) -> None:
+    """检查台账：SQLite 完整性、归档原件是否都在且未被改动、输出文件是否都在、处理状态是否一致。有问题时退出码为 1。"""
+    from validator.bot.maintenance import check_ledger
+    from validator.bot.view import render_check
+
+    settings = _bot_settings(rules, None, outbox)
+    result = check_ledger(settings)
+    click.echo(render_check(result, settings))
+    raise SystemExit(EXIT_OK if result.ok else EXIT_FINDINGS)
+
+
+@ledger_group.command("export", context_settings=CONTEXT)
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="导出到的文件：.xlsx 为表格，.csv 为逗号分隔文本（如 台账.xlsx）。")
+@click.option("--year", type=click.IntRange(1900, 9999), default=None, help="只导出这一预算年度的报送。")
+@_RULES_OPTION
+@_OUTBOX_OPTION
+def ledger_export_command(output: Path, year: int | None, rules: Path | None, outbox: Path | None) -> None:
+    """导出台账，每份报送一行：单位、文件、接收时间、审核结论、错误数、提示数、审核意见。"""
+    from validator.bot.maintenance import export_ledger
+
+    if output.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.BadParameter(f"导出文件应为 .xlsx 或 .csv，而不是 {output.name}", param_hint="-o")
+    settings = _bot_settings(rules, None, outbox)
+    count = _maintenance(lambda: export_ledger(settings, output, year=year))
+    click.echo(f"已导出 {count} 份报送：{output}")
+
+
+@ledger_group.command("prune", context_settings=CONTEXT)
+@click.option("--before", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="删除这一天（YYYY-MM-DD）以前的运行记录和台账备份。")
+@click.option("--originals", is_flag=True,
+              help="同时删除这一天以前处理完的报送记录及其归档原件、审核意见和标注副本（会逐个列出，慎用）。")
+@click.option("--dry-run", is_flag=True, help="只列出将删除的内容，不删除。")
+@_RULES_OPTION
+@_OUTBOX_OPTION
+def ledger_prune_command(before: datetime, originals: bool, dry_run: bool, rules: Path | None,
+                         outbox: Path | None) -> None:
+    """清理旧的运行记录和台账备份。报送记录、原件和审核意见默认不删，只有加 --originals 才删。"""
+    from validator.bot.maintenance import prune_ledger
+    from validator.bot.view import render_pruned
+
+    settings = _bot_settings(rules, None, outbox)
+    pruned = _maintenance(lambda: prune_ledger(settings, before.date(), originals=originals, dry_run=dry_run))
+    click.echo(render_pruned(pruned, dry_run=dry_run))
 
 
 def main() -> None:

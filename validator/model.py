@@ -57,6 +57,18 @@ LAYOUT_LABELS: dict[str, str] = {
     "rowwise": "预算系统导出格式",
     "national": "申报表格式",
 }
+
+FORMAT_VERSION = 1
+"""Format version of the saved and printed report (`format_version` in the JSON; 0 when
+absent: the first release). Added fields keep the version; renaming, removing or changing
+the meaning of a field bumps it, and `Report.from_dict` keeps reading every earlier one.
+The JSON Schema of the current version: docs/report.schema.json."""
+
+
+class ReportFormatError(ValueError):
+    """A saved report of a newer format than this release reads. The message is Chinese."""
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -259,6 +271,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "format_version": FORMAT_VERSION,
             "files": [f.to_dict() for f in self.files],
             "summary": self.summary().to_dict(),
             "generated": self.generated.isoformat(),
@@ -272,6 +285,11 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Any format version up to FORMAT_VERSION (0 and 1 have the same fields)."""
+        version = data.get("format_version", 0)
+        if not isinstance(version, int) or isinstance(version, bool) or not 0 <= version <= FORMAT_VERSION:
+            raise ReportFormatError(f"审核结果的格式版本为 {version!r}，本程序只能读取第 {FORMAT_VERSION} 版及更早的版本，"
+                                    "请升级 validator 后再读取。")
         generated = data.get("generated")
         return cls(
             files=tuple(FileReport.from_dict(f) for f in data.get("files", [])),

@@ -1,22 +1,34 @@
 """The bot's ledger: one row per submission and one per run, in SQLite (stdlib sqlite3, WAL,
-synchronous=FULL). The only module that speaks SQL.
+synchronous=FULL). With its sibling `validator.bot.migrations` (which owns the schema, its
+version and the upgrades), the only module that speaks SQL.
 
 A submission row moves through the states in `STATES`; every state is committed before
 the next step acts, so a pass killed at any moment can resume each row where it stopped.
 The row holds everything needed to redo a step: the original's hash and place, the
-archive path, the saved JSON report and the output paths."""
+archive path, the saved JSON report and the output paths.
+
+Paths cross this module's boundary as absolute paths (ledger text, see
+`validator.bot.inbox.path_to_text`); inside the ledger they are kept relative to the
+office's folders (`validator.bot.places`), so a moved office keeps its links."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from validator.bot.migrations import DEFAULT_BACKUPS_KEPT, PATH_COLUMNS, open_ledger, report_year, write_backup
+from validator.bot.places import Roots
 from validator.model import FileReport, Report
+
+if TYPE_CHECKING:
+    from validator.bot.settings import BotSettings
 
 # claimed: intent recorded (hash, source, archive path); archived: original copied and verified;
 # validated: report and output paths saved; answered: outputs written; done: inbox copy removed.
@@ -24,54 +36,6 @@ STATES = ("claimed", "archived", "validated", "answered", "done")
 ANSWERED = ("answered", "done")
 REVIEW, DUPLICATE = "review", "duplicate"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS submissions (
-    id INTEGER PRIMARY KEY,
-    state TEXT NOT NULL,
-    kind TEXT,
-    sha256 TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    original_name TEXT NOT NULL,
-    source_path TEXT NOT NULL,
-    archive_path TEXT NOT NULL UNIQUE,
-    received TEXT,
-    claimed TEXT NOT NULL,
-    processed TEXT,
-    finished TEXT,
-    unit TEXT,
-    projects TEXT,
-    verdict TEXT,
-    errors INTEGER,
-    warnings INTEGER,
-    previous_id INTEGER REFERENCES submissions(id),
-    duplicate_of INTEGER REFERENCES submissions(id),
-    out_stem TEXT UNIQUE,
-    letter_path TEXT,
-    annotated_path TEXT,
-    json_path TEXT,
-    report_json TEXT,
-    run_id INTEGER REFERENCES runs(id),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT
-);
-CREATE INDEX IF NOT EXISTS submissions_sha256 ON submissions(sha256);
-CREATE INDEX IF NOT EXISTS submissions_state ON submissions(state);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    trigger TEXT NOT NULL,
-    pid INTEGER NOT NULL,
-    started TEXT NOT NULL,
-    finished TEXT,
-    state TEXT NOT NULL,
-    processed INTEGER NOT NULL DEFAULT 0,
-    resumed INTEGER NOT NULL DEFAULT 0,
-    skipped INTEGER NOT NULL DEFAULT 0,
-    failed INTEGER NOT NULL DEFAULT 0,
-    message TEXT
-);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
 
 
 @dataclass(frozen=True)
@@ -106,6 +70,7 @@ class Entry:
     run_id: int | None
     attempts: int
     last_error: str | None
+    year: int | None = None
 
     @property
     def report(self) -> FileReport:
@@ -138,7 +103,8 @@ class RunRow:
     message: str | None
 
 
-_ENTRY_COLUMNS = ", ".join(f.name for f in fields(Entry))
+_ENTRY_NAMES = tuple(f.name for f in fields(Entry))
+_ENTRY_COLUMNS = ", ".join(_ENTRY_NAMES)
 _RUN_COLUMNS = ", ".join(f.name for f in fields(RunRow))
 
 
@@ -149,14 +115,21 @@ def now_text() -> str:
 class Ledger:
     """Open (and create) the ledger at `path`. Use as a context manager."""
 
-    def __init__(self, path: Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, *, timeout: float = 30.0, roots: Roots | None = None,
+                 backups_kept: int = DEFAULT_BACKUPS_KEPT) -> None:
+        """`roots`: the office's folders (default: inbox and archive next to the outbox that
+        holds the ledger). Raises `LedgerError` for a ledger of a newer release or a damaged
+        file; upgrades one of an earlier release (with a backup first)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        self.roots = roots or Roots.beside(path)
+        self._db = open_ledger(path, roots=self.roots, timeout=timeout, backups_kept=backups_kept)
+
+    @classmethod
+    def for_settings(cls, settings: BotSettings) -> Ledger:
+        """The office's ledger, its paths relative to the office's folders."""
+        return cls(settings.ledger, roots=Roots(settings.inbox, settings.outbox, settings.archive),
+                   backups_kept=settings.backups_kept)
 
     def close(self) -> None:
         self._db.close()
@@ -185,6 +158,19 @@ class Ledger:
         cursor = self._db.execute("UPDATE runs SET state='interrupted' WHERE state='running' AND id<>?", (current,))
         return cursor.rowcount
 
+    def prune_runs(self, *, older_than_days: int | None = None, before: datetime | None = None) -> int:
+        """Remove finished run rows started before `before` (or more than `older_than_days`
+        ago); submissions keep their own dates and lose only the link to the run."""
+        if before is None:
+            if older_than_days is None:
+                return 0
+            before = datetime.now() - timedelta(days=older_than_days)
+        cutoff = (before.replace(microsecond=0).isoformat(),)
+        old = "SELECT id FROM runs WHERE started<? AND state<>'running'"
+        with self._transaction():
+            self._db.execute(f"UPDATE submissions SET run_id=NULL WHERE run_id IN ({old})", cutoff)
+            return self._db.execute("DELETE FROM runs WHERE started<? AND state<>'running'", cutoff).rowcount
+
     def last_runs(self, limit: int = 5) -> list[RunRow]:
         rows = self._db.execute(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?", (limit,))
         return [RunRow(*row) for row in rows]
@@ -196,7 +182,8 @@ class Ledger:
         cursor = self._db.execute(
             "INSERT INTO submissions (state, sha256, size, mtime_ns, original_name, source_path, archive_path,"
             " received, claimed, run_id) VALUES ('claimed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (sha256, size, mtime_ns, original_name, source_path, archive_path, received, now_text(), run_id))
+            (sha256, size, mtime_ns, original_name, self.roots.store(source_path), self.roots.store(archive_path),
+             received, now_text(), run_id))
         return self.get(int(cursor.lastrowid or 0))
 
     def update(self, entry_id: int, **values: Any) -> Entry:
@@ -204,6 +191,9 @@ class Ledger:
         unknown = set(values) - names
         if unknown:
             raise ValueError(f"unknown ledger columns: {sorted(unknown)}")
+        if "report_json" in values and "year" not in values:
+            values["year"] = report_year(values["report_json"])
+        values = {k: self.roots.store(v) if k in PATH_COLUMNS else v for k, v in values.items()}
         assignments = ", ".join(f"{name}=?" for name in values)
         self._db.execute(f"UPDATE submissions SET {assignments} WHERE id=?", (*values.values(), entry_id))
         return self.get(entry_id)
@@ -215,11 +205,16 @@ class Ledger:
         row = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM submissions WHERE id=?", (entry_id,)).fetchone()
         if row is None:
             raise KeyError(entry_id)
-        return Entry(*row)
+        return self._entry(row)
 
     def entries(self, *, where: str = "1=1", params: tuple[Any, ...] = ()) -> list[Entry]:
         query = f"SELECT {_ENTRY_COLUMNS} FROM submissions WHERE {where} ORDER BY id"
-        return [Entry(*row) for row in self._db.execute(query, params)]
+        return [self._entry(row) for row in self._db.execute(query, params)]
+
+    def _entry(self, row: tuple[Any, ...]) -> Entry:
+        values: dict[str, Any] = {k: self.roots.load(v) if k in PATH_COLUMNS else v
+                                  for k, v in zip(_ENTRY_NAMES, row, strict=True)}
+        return Entry(**values)
 
     def unfinished(self) -> list[Entry]:
         return self.entries(where="state<>'done'")
@@ -227,7 +222,8 @@ class Ledger:
     def taken(self, column: str, value: str) -> bool:
         if column not in ("archive_path", "out_stem"):
             raise ValueError(column)
-        return self._db.execute(f"SELECT 1 FROM submissions WHERE {column}=?", (value,)).fetchone() is not None
+        stored = self.roots.store(value) if column in PATH_COLUMNS else value
+        return self._db.execute(f"SELECT 1 FROM submissions WHERE {column}=?", (stored,)).fetchone() is not None
 
     def answered_with_hash(self, sha256: str, before: int) -> Entry | None:
         """The earliest full review of the same bytes."""
@@ -252,9 +248,11 @@ class Ledger:
         """Every full review, oldest first: what the office summary covers."""
         return [e.report for e in self.entries(where="kind=? AND state IN ('answered','done')", params=(REVIEW,))]
 
-    def verdict_counts(self) -> Counter[str]:
+    def verdict_counts(self, year: int | None = None) -> Counter[str]:
+        """Answered submissions by verdict (duplicates apart), of every year or of `year`."""
+        season = "" if year is None else f" AND year={int(year)}"
         rows = self._db.execute("SELECT kind, verdict, COUNT(*) FROM submissions WHERE state IN ('answered','done')"
-                                " GROUP BY kind, verdict")
+                                f"{season} GROUP BY kind, verdict")
         counts: Counter[str] = Counter()
         for kind, verdict, count in rows:
             counts[DUPLICATE if kind == DUPLICATE else verdict] += count
@@ -265,6 +263,39 @@ class Ledger:
         row = self._db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM submissions"
                                " WHERE kind=? AND state IN ('answered','done')", (REVIEW,)).fetchone()
         return f"{row[0]}:{row[1]}"
+
+    def years(self) -> Counter[int | None]:
+        """Answered submissions per year of their table (None: no year, e.g. unreadable)."""
+        rows = self._db.execute("SELECT year, COUNT(*) FROM submissions WHERE state IN ('answered','done') GROUP BY year")
+        return Counter({year: count for year, count in rows})
+
+    def units(self, year: int) -> set[str]:
+        rows = self._db.execute("SELECT DISTINCT unit FROM submissions WHERE state IN ('answered','done') AND year=?"
+                                " AND unit IS NOT NULL", (year,))
+        return {str(row[0]) for row in rows}
+
+    def remove_entries(self, ids: list[int]) -> None:
+        """Delete submission rows (maintenance only); later rows that point at them keep
+        their own saved reports and lose only the link."""
+        marks = ", ".join("?" * len(ids))
+        with self._transaction():
+            self._db.execute(f"UPDATE submissions SET previous_id=NULL WHERE previous_id IN ({marks})", ids)
+            self._db.execute(f"UPDATE submissions SET duplicate_of=NULL WHERE duplicate_of IN ({marks})", ids)
+            self._db.execute(f"DELETE FROM submissions WHERE id IN ({marks})", ids)
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy of the ledger at `target` (safe while a pass writes)."""
+        return write_backup(self._db, target)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     # --- meta --------------------------------------------------------------------------
 
@@ -281,3 +312,21 @@ class Ledger:
     def answered(self) -> list[Entry]:
         """Every answered submission, reviews and duplicates, oldest first."""
         return self.entries(where="state IN ('answered','done')")
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """SQLite's own check of the file (pages, indexes, foreign keys), opened read-only:
+    an empty list when the file is sound."""
+    try:
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        found = [str(row[0]) for row in db.execute("PRAGMA integrity_check")]
+        problems = [] if found == ["ok"] else found
+        problems += [f"外键不一致：{row}" for row in db.execute("PRAGMA foreign_key_check")]
+        return problems
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        db.close()

@@ -159,7 +159,7 @@ def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: 
     Raises InboxBusy when another pass runs (unless `wait`), BotError when the inbox is
     missing. `stop` is checked between files: the current file is always finished."""
     check_folders(settings)
-    with exclusive_lock(settings.lock_file, wait=wait), Ledger(settings.ledger) as ledger:
+    with exclusive_lock(settings.lock_file, wait=wait), Ledger.for_settings(settings) as ledger:
         return _Pass(settings, ledger, stop or (lambda: False), trigger).run()
 
 
@@ -213,6 +213,7 @@ class _Pass:
         crash_point("run-start")
         self.ledger.interrupt_stale_runs(self.run_id)
         self._first_run_notices()
+        self.ledger.prune_runs(older_than_days=self.settings.keep_runs_days)
         remove_stale_temps(self.settings.archive, self.settings.outbox)
         for entry in self.ledger.unfinished():
             if self._should_stop():
@@ -486,7 +487,7 @@ def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
         ready, waiting = scan(settings.inbox, settle_seconds=settings.settle_seconds)
     if not settings.ledger.exists():
         return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), (), (), Counter(), None)
-    with Ledger(settings.ledger) as ledger:
+    with Ledger.for_settings(settings) as ledger:
         last = tuple(ledger.last_runs(runs))
         running = next((r.pid for r in last if r.state == "running" and _alive(r.pid)), None)
         return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,

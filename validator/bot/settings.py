@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from validator.bot.migrations import DEFAULT_BACKUPS_KEPT  # automatic ledger backups kept next to it
 from validator.config.loader import Config, office_settings
 from validator.config.office import OfficeSettings
 
@@ -17,6 +18,7 @@ DEFAULT_SETTLE_SECONDS = 5.0
 LEDGER_NAME = "ledger.sqlite3"
 LOG_NAME = "bot.log"
 SUMMARY_NAME = "汇总.xlsx"
+DEFAULT_KEEP_RUNS_DAYS = 400  # run rows older than this are pruned by the pass
 
 @dataclass(frozen=True)
 class BotSettings:
@@ -30,6 +32,8 @@ class BotSettings:
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
     config: Config | None = field(default=None, repr=False)
     office: OfficeSettings = field(default_factory=OfficeSettings, repr=False)
+    backups_kept: int = DEFAULT_BACKUPS_KEPT
+    keep_runs_days: int | None = DEFAULT_KEEP_RUNS_DAYS
 
     @property
     def summary(self) -> Path:
@@ -43,7 +47,9 @@ class BotSettings:
     def build(cls, *, inbox: Path | str = "inbox", outbox: Path | str = "outbox", archive: Path | str = "archive",
               ledger: Path | str | None = None, log_file: Path | str | None = None,
               settle_seconds: float = DEFAULT_SETTLE_SECONDS, base_dir: Path | None = None,
-              config: Config | None = None, office: OfficeSettings | None = None) -> BotSettings:
+              config: Config | None = None, office: OfficeSettings | None = None,
+              backups_kept: int = DEFAULT_BACKUPS_KEPT,
+              keep_runs_days: int | None = DEFAULT_KEEP_RUNS_DAYS) -> BotSettings:
         """Relative paths are taken from `base_dir` (default: the current directory); the
         ledger and the log file default to files inside the outbox."""
         base = (base_dir or Path.cwd()).absolute()
@@ -53,6 +59,7 @@ class BotSettings:
             ledger=_absolute(ledger, base) if ledger else out / LEDGER_NAME,
             log_file=_absolute(log_file, base) if log_file else out / LOG_NAME,
             settle_seconds=float(settle_seconds), config=config, office=office or OfficeSettings(),
+            backups_kept=backups_kept, keep_runs_days=keep_runs_days,
         )
 
     @classmethod
@@ -75,7 +82,9 @@ class BotSettings:
 
         office = office_settings(config)
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,
-                         base_dir=base, config=config, office=office)
+                         base_dir=base, config=config, office=office,
+                         backups_kept=section.get("backups_kept") or DEFAULT_BACKUPS_KEPT,
+                         keep_runs_days=section.get("keep_runs_days", DEFAULT_KEEP_RUNS_DAYS))
 
 
 def config_dir(config: Config) -> Path:

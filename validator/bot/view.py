@@ -3,7 +3,9 @@ the result objects."""
 
 from __future__ import annotations
 
+from validator.bot.maintenance import CheckResult, Pruned
 from validator.bot.runner import NO_UNIT, RunResult, StatusInfo, run_line
+from validator.bot.seasons import SeasonView
 from validator.bot.settings import BotSettings
 from validator.model import Status
 
@@ -56,4 +58,57 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
               (Status.UNREADABLE.value, "无法读取"), ("duplicate", "重复报送")]
     lines += [f"  {label}：{counts.get(key, 0)}" for key, label in labels]
     lines.append(f"  合计：{sum(counts.values())}")
+    return "\n".join(lines)
+
+
+# --- validator ledger / status --year -----------------------------------------------------
+
+
+def render_check(result: CheckResult, settings: BotSettings) -> str:
+    if result.ok:
+        c = result.checked
+        return (f"台账检查通过：{settings.ledger}\n  SQLite 完整性检查：正常\n  报送记录 {c['rows']} 条，状态一致\n"
+                f"  归档原件 {c['originals']} 份，均在且与登记的 SHA-256 一致\n  输出文件 {c['outputs']} 个，均在")
+    lines = [f"台账检查发现 {len(result.problems)} 个问题：{settings.ledger}"]
+    lines += [f"  {p}" for p in result.problems]
+    name = settings.ledger.name
+    lines.append("处理办法：缺失或被改动的原件和输出请从备份中找回放回原处；台账文件损坏时，先停止机器人，把最新的备份"
+                 f"（{settings.ledger.stem}-日期-时间.sqlite3）复制为 {name}（旁边如有 {name}-wal、{name}-shm 一并删除），"
+                 "再运行 validator ledger check。")
+    return "\n".join(lines)
+
+
+def render_pruned(pruned: Pruned, *, dry_run: bool) -> str:
+    verb = "将删除" if dry_run else "已删除"
+    lines = [f"{verb}运行记录 {pruned.runs} 条，台账备份 {len(pruned.backups)} 份。"]
+    lines += [f"  {p}" for p in pruned.backups]
+    if pruned.entries:
+        lines.append(f"{verb}报送记录 {len(pruned.entries)} 条及其原件和输出文件 {len(pruned.files)} 个：")
+        lines += [f"  第 {e.id} 条 {e.original_name}（{e.unit or '未识别单位'}）" for e in pruned.entries]
+        lines += [f"    {p}" for p in pruned.files]
+    return "\n".join(lines)
+
+
+_SEASON_LABELS = ((Status.PASSED.value, "通过"), (Status.WARNINGS.value, "通过（有提示）"),
+                  (Status.FAILED.value, "退回修改"), (Status.UNREADABLE.value, "无法读取"), ("duplicate", "重复报送"))
+
+
+def render_season(view: SeasonView) -> str:
+    """One budget year's answered submissions by verdict, next to the year before."""
+    years = "，".join(f"{y} 年度 {n} 份" if y is not None else f"未识别年度 {n} 份"
+                     for y, n in sorted(view.years.items(), key=lambda item: (item[0] is None, item[0] or 0)))
+    lines = [f"按年度：{years or '（尚无已答复的报送）'}"]
+    season, last = view.season, view.last
+    if season is None:
+        return "\n".join(lines)
+    compare = f"（括号内为 {last.year} 年度）" if last else "（台账中没有更早的年度可对比）"
+    lines.append(f"{season.year} 年度{compare}：")
+
+    def pair(now: int, before: int | None) -> str:
+        return f"{now}（{before}）" if before is not None else str(now)
+
+    lines.append(f"  报送单位：{pair(season.units, last.units if last else None)}")
+    lines += [f"  {label}：{pair(season.counts.get(key, 0), last.counts.get(key, 0) if last else None)}"
+              for key, label in _SEASON_LABELS]
+    lines.append(f"  合计：{pair(season.total, last.total if last else None)}")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -47,6 +48,7 @@ class Config:
     sections: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     checksum: str = ""
+    hints: tuple[str, ...] = ()
 
     def enabled(self) -> list[tuple[str, RuleSetting]]:
         return [(rid, s) for rid, s in self.rules.items() if s.level is not None]
@@ -85,6 +87,7 @@ def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
         raise ConfigError(f"{source}：{syntax_error(exc)}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{source}：顶层应为映射（键: 值）。")
+    data, hints = apply_renames(data, source)
     lines = key_lines(text)
     problems: list[str] = []
 
@@ -109,7 +112,57 @@ def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
     if problems:
         raise ConfigError("\n".join(problems))
     good = {rid: setting for rid, setting in settings.items() if setting is not None}
-    return Config(good, {k: v or {} for k, v in sections.items()}, source, _checksum(good))
+    return Config(good, {k: v or {} for k, v in sections.items()}, source, _checksum(good), hints)
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A setting a release renamed or moved: dotted paths as written in rules.yaml, e.g.
+    `bot.settle` -> `bot.settle_seconds`, `rules.old-id` -> `rules.new-id`,
+    `rules.some-rule.old_option` -> `rules.some-rule.new_option`, `bot.x` -> `limits.x`."""
+
+    old: str
+    new: str
+    since: str
+
+
+RENAMED: tuple[Renamed, ...] = ()
+"""Every rename and move of a setting, oldest first. An entry stays for good: an office's
+rules.yaml of any earlier release keeps loading, with a hint to update the spelling
+(tests/data/rules_v0.yaml is the rules.yaml of the first release)."""
+
+
+def apply_renames(data: dict[str, Any], source: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """`data` with old spellings moved to their new place, and a Chinese hint for each."""
+    data = copy.deepcopy(data)
+    hints = []
+    for renamed in RENAMED:
+        *old_parents, old_key = renamed.old.split(".")
+        parent = _mapping_at(data, old_parents, create=False)
+        if parent is None or old_key not in parent:
+            continue
+        *new_parents, new_key = renamed.new.split(".")
+        target = _mapping_at(data, new_parents, create=True)
+        if target is None:
+            raise ConfigError(f"{source}：{renamed.old} 已改为 {renamed.new}，但 {'.'.join(new_parents)} 不是映射，"
+                              "请按新写法修改。")
+        if new_key in target:
+            raise ConfigError(f"{source}：同时写了旧名 {renamed.old} 和新名 {renamed.new}，请删去旧名 {renamed.old}。")
+        target[new_key] = parent.pop(old_key)
+        hints.append(f"{source}：{renamed.old} 自 {renamed.since} 起改名为 {renamed.new}，旧写法仍然有效，"
+                     f"请在方便时改为 {renamed.new}。")
+    return data, tuple(hints)
+
+
+def _mapping_at(data: dict[str, Any], keys: list[str], *, create: bool) -> dict[str, Any] | None:
+    node: Any = data
+    for key in keys:
+        if not isinstance(node, dict):
+            return None
+        if create and node.get(key) is None:
+            node[key] = {}
+        node = node.get(key)
+    return node if isinstance(node, dict) else None
 
 
 def _checksum(settings: dict[str, RuleSetting]) -> str:

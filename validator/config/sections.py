@@ -18,6 +18,8 @@ BOT_SCHEMA: dict[str, Any] = {
     "ledger": _OPTIONAL_PATH,
     "log_file": _OPTIONAL_PATH,
     "settle_seconds": {"type": "number", "min": 0, "max": 86400},
+    "backups_kept": {"type": "integer", "min": 1, "max": 1000},
+    "keep_runs_days": {"type": "integer", "min": 1, "nullable": True},
 }
 """Schema of the `bot:` section (cerberus 1.3), registered in `SECTIONS`."""
 

@@ -26,7 +26,7 @@ from validator.records import Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.values.directions import likely_direction
 from validator.values.indicators import bare_name, explicit_direction, valued
-from validator.values.threshold import Threshold
+from validator.values.threshold import Threshold, format_decimal
 
 ID = "threshold-no-operator"
 LEVEL = "warning"
