@@ -222,6 +222,10 @@ def remove_stale_temps(*folders: Path) -> int:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable. Windows cannot open a folder as a file
+    (NTFS journals the change itself), so there it does nothing."""
+    if os.name == "nt":
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -11,16 +11,17 @@ The scheduler and the CLI only call `process_inbox`."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from validator.bot.inbox import (
     Candidate,
@@ -176,21 +177,55 @@ def check_folders(settings: BotSettings) -> None:
 
 @contextmanager
 def exclusive_lock(path: Path, *, wait: bool) -> Iterator[None]:
-    """fcntl.flock on `path`, released when the process ends however it ends."""
+    """An exclusive lock on `path` (filelock: flock on POSIX, msvcrt on Windows), released
+    when the process ends however it ends. The holder's PID is written beside it for the
+    message another pass shows; it is informational only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(str(path), timeout=-1 if wait else 0)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "未知"
-            raise InboxBusy(f"另一个审核进程（PID {holder}）正在处理收件箱，本次未处理任何文件。"
-                            f"如需排队等待，请加 --wait。锁文件：{path}") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        lock.acquire()
+    except Timeout:
+        raise InboxBusy(f"另一个审核进程（PID {_holder(path)}）正在处理收件箱，本次未处理任何文件。"
+                        f"如需排队等待，请加 --wait。锁文件：{path}") from None
+    try:
+        _write_holder(path)
         yield
     finally:
-        os.close(fd)
+        lock.release()
+
+
+def lock_held(path: Path) -> bool:
+    """Whether a pass holds the lock now (probed without waiting; nothing is created when
+    the lock file does not exist)."""
+    if not path.exists():
+        return False
+    lock = FileLock(str(path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+def _holder_file(path: Path) -> Path:
+    return path.with_name(path.name + ".pid")
+
+
+def _write_holder(path: Path) -> None:
+    """The holder's PID beside the lock file (never inside it: the lock file belongs to
+    filelock, which may keep its own marker there)."""
+    with suppress(OSError):
+        _holder_file(path).write_text(f"{os.getpid()}\n", encoding="ascii")
+
+
+def _holder(path: Path) -> str:
+    try:
+        return _holder_file(path).read_bytes()[:32].decode(errors="replace").strip() or "未知"
+    except OSError:
+        return "未知"
 
 
 class _Pass:
@@ -474,19 +509,10 @@ def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
         return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), (), (), Counter(), None)
     with Ledger(settings.ledger) as ledger:
         last = tuple(ledger.last_runs(runs))
-        running = next((r.pid for r in last if r.state == "running" and _alive(r.pid)), None)
+        held = lock_held(settings.lock_file)
+        running = next((r.pid for r in last if r.state == "running" and held), None)
         return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,
                           ledger.verdict_counts(), running)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 __all__ = ["BotError", "InboxBusy", "RunResult", "inbox_status", "process_inbox"]
