@@ -25,6 +25,7 @@ from filelock import FileLock, Timeout
 
 from validator.bot.inbox import (
     Candidate,
+    Inventory,
     SourceChanged,
     Waiting,
     archived_ok,
@@ -34,8 +35,8 @@ from validator.bot.inbox import (
     path_to_text,
     remove_if_unchanged,
     remove_stale_temps,
-    scan,
     sha256_of,
+    survey,
     unchanged,
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
@@ -45,7 +46,7 @@ from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
 from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
 from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
-from validator.outputs.naming import output_stem, safe_part
+from validator.outputs.naming import output_stem, safe_part, unit_folder
 from validator.outputs.summary import write_summary
 from validator.rules.reference import rule_purposes
 from validator.text import readable
@@ -102,6 +103,7 @@ class RunResult:
     failures: tuple[Failure, ...] = ()
     summary: Path | None = None
     stopped: bool = False
+    skipped: tuple[Waiting, ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -238,6 +240,7 @@ class _Pass:
         self.answered: list[Outcome] = []
         self.failures: list[Failure] = []
         self.waiting: list[Waiting] = []
+        self.skipped: list[Waiting] = []
         self.stopped = False
         self.run_id = 0
 
@@ -254,9 +257,10 @@ class _Pass:
             self._new_files()
         summary = self._safe_summary()
         result = RunResult(self.run_id, self.started, datetime.now(), tuple(self.answered),
-                           tuple(self.waiting), tuple(self.failures), summary, self.stopped)
+                           tuple(self.waiting), tuple(self.failures), summary, self.stopped, tuple(self.skipped))
         self.ledger.finish_run(self.run_id, state="stopped" if self.stopped else "finished",
-                               processed=len(self.answered), resumed=result.resumed, skipped=len(self.waiting),
+                               processed=len(self.answered), resumed=result.resumed,
+                               skipped=len(self.waiting) + len(self.skipped),
                                failed=len(self.failures))
         log.info("%s", run_line(result))
         return result
@@ -266,10 +270,11 @@ class _Pass:
         return self.stopped
 
     def _new_files(self) -> None:
-        ready, waiting = scan(self.settings.inbox, settle_seconds=self.settings.settle_seconds)
-        self.waiting.extend(waiting)
+        found = _survey(self.settings)
+        self.waiting.extend(found.waiting)
+        self.skipped.extend(found.skipped)
         pending = {e.source_path for e in self.ledger.unfinished()}
-        for candidate in ready:
+        for candidate in found.ready:
             if path_to_text(candidate.path) in pending:
                 self.waiting.append(Waiting(candidate.relative, "上次处理未完成，请查看 validator status"))
             elif not self._should_stop():
@@ -366,7 +371,7 @@ class _Pass:
 
     def _output_paths(self, entry: Entry, report: FileReport, processed: datetime, *,
                       duplicate: bool) -> dict[str, object]:
-        folder = safe_part(report.unit or "") or NO_UNIT
+        folder = unit_folder(report.unit, fallback=NO_UNIT)
         stem = f"{folder}/{output_stem(report)}_{processed.strftime(_STAMP)}"
         if self.ledger.taken("out_stem", stem):
             stem = f"{stem}-{entry.id}"
@@ -496,23 +501,27 @@ class StatusInfo:
     runs: tuple[RunRow, ...]
     counts: Counter[str]
     running_pid: int | None
+    skipped: tuple[Waiting, ...] = ()
+    max_attempts: int = 3
 
 
 def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
-    """What waits in the inbox, what is unfinished, the last runs and counts by verdict.
-    Reads only: takes no lock and creates no ledger."""
-    ready: list[Candidate] = []
-    waiting: list[Waiting] = []
-    if settings.inbox.is_dir():
-        ready, waiting = scan(settings.inbox, settle_seconds=settings.settle_seconds)
+    """Every entry of the inbox (ready, waiting, skipped and why), what is unfinished and
+    why, the last runs and counts by verdict. Reads only: takes no lock and creates no ledger."""
+    found = _survey(settings) if settings.inbox.is_dir() else Inventory((), (), ())
+    ready = tuple(c.relative for c in found.ready)
     if not settings.ledger.exists():
-        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), (), (), Counter(), None)
+        return StatusInfo(ready, found.waiting, (), (), Counter(), None, found.skipped, settings.max_attempts)
     with Ledger(settings.ledger) as ledger:
         last = tuple(ledger.last_runs(runs))
         held = lock_held(settings.lock_file)
         running = next((r.pid for r in last if r.state == "running" and held), None)
-        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,
-                          ledger.verdict_counts(), running)
+        return StatusInfo(ready, found.waiting, tuple(ledger.unfinished()), last, ledger.verdict_counts(), running,
+                          found.skipped, settings.max_attempts)
+
+
+def _survey(settings: BotSettings) -> Inventory:
+    return survey(settings.inbox, settle_seconds=settings.settle_seconds, owner_file_hours=settings.owner_file_hours)
 
 
 __all__ = ["BotError", "InboxBusy", "RunResult", "inbox_status", "process_inbox"]

@@ -14,6 +14,8 @@ from validator.config.loader import Config, office_settings
 from validator.config.office import OfficeSettings
 
 DEFAULT_SETTLE_SECONDS = 5.0
+DEFAULT_OWNER_FILE_HOURS = 12.0  # an Excel/WPS owner file older than this is left over, not a file in use
+DEFAULT_MAX_ATTEMPTS = 3  # failed attempts before a file is answered as unreadable and archived
 LEDGER_NAME = "ledger.sqlite3"
 LOG_NAME = "bot.log"
 SUMMARY_NAME = "汇总.xlsx"
@@ -28,6 +30,8 @@ class BotSettings:
     ledger: Path
     log_file: Path
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    owner_file_hours: float = DEFAULT_OWNER_FILE_HOURS
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
     config: Config | None = field(default=None, repr=False)
     office: OfficeSettings = field(default_factory=OfficeSettings, repr=False)
 
@@ -43,7 +47,8 @@ class BotSettings:
     def build(cls, *, inbox: Path | str = "inbox", outbox: Path | str = "outbox", archive: Path | str = "archive",
               ledger: Path | str | None = None, log_file: Path | str | None = None,
               settle_seconds: float = DEFAULT_SETTLE_SECONDS, base_dir: Path | None = None,
-              config: Config | None = None, office: OfficeSettings | None = None) -> BotSettings:
+              config: Config | None = None, office: OfficeSettings | None = None,
+              owner_file_hours: float = DEFAULT_OWNER_FILE_HOURS, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> BotSettings:
         """Relative paths are taken from `base_dir` (default: the current directory); the
         ledger and the log file default to files inside the outbox."""
         base = (base_dir or Path.cwd()).absolute()
@@ -53,6 +58,7 @@ class BotSettings:
             ledger=_absolute(ledger, base) if ledger else out / LEDGER_NAME,
             log_file=_absolute(log_file, base) if log_file else out / LOG_NAME,
             settle_seconds=float(settle_seconds), config=config, office=office or OfficeSettings(),
+            owner_file_hours=float(owner_file_hours), max_attempts=int(max_attempts),
         )
 
     @classmethod
@@ -74,8 +80,11 @@ class BotSettings:
         settle = section.get("settle_seconds")
 
         office = office_settings(config)
+        hours, attempts = section.get("owner_file_hours"), section.get("max_attempts")
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,
-                         base_dir=base, config=config, office=office)
+                         base_dir=base, config=config, office=office,
+                         owner_file_hours=DEFAULT_OWNER_FILE_HOURS if hours is None else hours,
+                         max_attempts=DEFAULT_MAX_ATTEMPTS if attempts is None else attempts)
 
 
 def config_dir(config: Config) -> Path:

@@ -24,6 +24,8 @@ def render_run(result: RunResult) -> str:
             lines.append(f"    审核意见：{o.letter}")
     for w in result.waiting:
         lines.append(f"暂不处理：{w.relative} — {w.reason}")
+    for w in result.skipped:
+        lines.append(f"不处理：{w.relative} — {w.reason}")
     for f in result.failures:
         lines.append(f"处理出错：{f.name} — {f.message}（原件已保留，下次运行将重试）")
     if result.summary:
@@ -42,6 +44,9 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
     if info.waiting:
         lines.append(f"暂不处理 {len(info.waiting)} 份：")
         lines += [f"  {w.relative} — {w.reason}" for w in info.waiting]
+    if info.skipped:
+        lines.append(f"不作为报送处理 {len(info.skipped)} 项：")
+        lines += [f"  {w.relative} — {w.reason}" for w in info.skipped]
     if info.unfinished:
         lines.append(f"未完成的处理 {len(info.unfinished)} 份（下次运行时续做）：")
         lines += [f"  {e.original_name} — {_STEPS.get(e.state, e.state)}"

@@ -29,6 +29,7 @@ from validator.rules import (
     sheet_missing,
     template_version,
     text_placeholder,
+    text_too_long,
     text_whitespace,
     threshold_compound,
     threshold_malformed,
@@ -47,6 +48,7 @@ _MODULES: tuple[ModuleType, ...] = (
     text_placeholder, text_whitespace, threshold_malformed, date_serial, threshold_qualitative,
     threshold_compound, threshold_remark, threshold_no_unit, unit_mismatch, direction_mismatch,
     percent_range, satisfaction_range, value_boilerplate,
+    text_too_long,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}
