@@ -246,7 +246,7 @@ def test_a_failing_step_is_retried_by_the_next_pass(tmp_path: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(bot, "write_letter", broken)
+    monkeypatch.setattr(bot._Pass, "_write_letter", broken)  # the letter itself is written in the worker
     result = process_inbox(settings)
     assert result.answered == () and [f.name for f in result.failures] == ["表.xlsx"]
     [row] = ledger_rows(settings.ledger)
