@@ -22,7 +22,7 @@ from validator.config.loader import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_YAML = "bot:\n  settle_seconds: 0\n"
-BOT_FILES = {"ledger.sqlite3", "ledger.sqlite3-wal", "ledger.sqlite3-shm", "ledger.sqlite3.lock", "bot.log", "汇总.xlsx"}
+BOT_FILES = {"ledger.sqlite3", "ledger.sqlite3-wal", "ledger.sqlite3-shm", "ledger.sqlite3.lock", "ledger.sqlite3.lock.pid", "bot.log", "汇总.xlsx"}
 
 
 def settings_for(root: Path, **overrides: Any) -> BotSettings:

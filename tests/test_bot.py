@@ -100,18 +100,23 @@ def test_lock_temp_hidden_and_fresh_files_wait(tmp_path: Path) -> None:
     drop(inbox, ".隐藏.xlsx", good_sub())
     drop(inbox, "下载中.xlsx.crdownload", b"PK")
     drop(inbox, "打开中.xlsx", good_sub())
-    drop(inbox, "~$中.xlsx", b"owner")  # Excel's owner file for a long name
+    drop(inbox, "~$打开中.xlsx", b"owner")  # Excel and WPS: `~$` + the whole name
     drop(inbox, "刚写完.xlsx", good_sub())
     result = process_inbox(settings)
     assert result.answered == ()
     assert {w.relative: w.reason for w in result.waiting} == {
-        "下载中.xlsx.crdownload": "临时文件，不作为报送文件处理",
         "刚写完.xlsx": "文件刚有改动，等待写入完成",
         "打开中.xlsx": "文件正在被 Excel/WPS 打开",
     }
+    assert {w.relative: w.reason for w in result.skipped} == {
+        "下载中.xlsx.crdownload": "临时文件，不作为报送文件处理",
+        ".隐藏.xlsx": "隐藏文件，不处理",
+        "~$表.xlsx": "Excel/WPS/LibreOffice 的锁文件（《表.xlsx》正在被打开），不处理",
+        "~$打开中.xlsx": "Excel/WPS/LibreOffice 的锁文件（《打开中.xlsx》正在被打开），不处理",
+    }
     settled = replace(settings, settle_seconds=0)
     assert [o.name for o in process_inbox(settled).answered] == ["刚写完.xlsx"]
-    (inbox / "~$中.xlsx").unlink()
+    (inbox / "~$打开中.xlsx").unlink()
     assert [o.name for o in process_inbox(settled).answered] == ["打开中.xlsx"]
     assert sorted(p.name for p in inbox.iterdir()) == [".隐藏.xlsx", "~$表.xlsx", "下载中.xlsx.crdownload"]
 
@@ -241,7 +246,7 @@ def test_a_failing_step_is_retried_by_the_next_pass(tmp_path: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(bot, "write_letter", broken)
+    monkeypatch.setattr(bot._Pass, "_write_letter", broken)  # the letter itself is written in the worker
     result = process_inbox(settings)
     assert result.answered == () and [f.name for f in result.failures] == ["表.xlsx"]
     [row] = ledger_rows(settings.ledger)

@@ -140,6 +140,6 @@ def test_status_names_an_unfinished_step_and_the_trigger_in_chinese(root: Path) 
     settings = BotSettings(inbox=root / "inbox", outbox=root / "outbox", archive=root / "archive",
                            ledger=root / "ledger.sqlite3", log_file=root / "bot.log")
     text = render_status(info, settings)
-    assert "  表.xlsx — 已归档，尚未审核，出错 2 次：磁盘已满" in text
+    assert "  表.xlsx — 已归档，尚未审核，出错 2 次（共 3 次后按无法读取答复）：磁盘已满" in text
     [run_line] = [line for line in text.splitlines() if line.startswith("  #1 ")]
     assert run_line.endswith("（常驻服务）") and "T" not in run_line and "archived" not in text

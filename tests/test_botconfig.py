@@ -59,3 +59,12 @@ def test_overridden_outbox_takes_the_default_ledger_along(tmp_path: Path) -> Non
 def test_bad_bot_section_is_rejected(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_config(text)
+
+
+def test_owner_file_age_and_attempts_default_and_can_be_set() -> None:
+    defaults = BotSettings.from_config(load_config())
+    assert (defaults.owner_file_hours, defaults.max_attempts) == (12, 3)
+    set_here = BotSettings.from_config(parse_config("bot:\n  owner_file_hours: 0.5\n  max_attempts: 1\n"))
+    assert (set_here.owner_file_hours, set_here.max_attempts) == (0.5, 1)
+    with pytest.raises(ConfigError, match="bot 的选项 max_attempts"):
+        parse_config("bot:\n  max_attempts: 0\n")

@@ -120,3 +120,88 @@ def test_names_that_are_not_utf8() -> None:
     assert path_to_text(Path(raw)).startswith("hex:") and path_from_text(path_to_text(Path(raw))) == Path(raw)
     assert path_to_text(Path("/收件箱/表.xlsx")) == "/收件箱/表.xlsx"
     assert path_from_text("/收件箱/表.xlsx") == Path("/收件箱/表.xlsx")
+
+
+def _survey(folder: Path, **kwargs: float) -> dict[str, tuple[str, str]]:
+    """relative name -> (ready|waiting|skipped, reason)."""
+    from validator.bot.inbox import survey
+
+    found = survey(folder, settle_seconds=kwargs.get("settle_seconds", 0), owner_file_hours=kwargs.get("hours", 12),
+                   now=kwargs.get("now"))
+    listed = {c.relative: ("ready", "") for c in found.ready}
+    listed.update({w.relative: ("waiting", w.reason) for w in found.waiting})
+    listed.update({w.relative: ("skipped", w.reason) for w in found.skipped})
+    assert len(listed) == len(found.ready) + len(found.waiting) + len(found.skipped), "each entry once"
+    return listed
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs and symlinks")
+def test_every_entry_of_the_inbox_is_accounted_for(tmp_path: Path) -> None:
+    outside = _write(tmp_path / "outside" / "秘密.xlsx", b"secret")
+    inbox = tmp_path / "inbox"
+    _write(inbox / "表.xlsx", b"1", mtime=100)
+    os.symlink(outside, inbox / "链接.xlsx")
+    os.symlink(outside.parent, inbox / "链接目录")
+    os.mkfifo(inbox / "管道.xlsx")
+    _write(inbox / ".隐藏目录" / "x.xlsx", b"2")
+    _write(inbox / ".隐藏.xlsx", b"3")
+    _write(inbox / "Thumbs.db", b"4")
+    _write(inbox / "下载.xlsx.part", b"5")
+    _write(inbox / "~临时.xlsx", b"6")
+    listed = _survey(inbox)
+    assert listed == {
+        "表.xlsx": ("ready", ""),
+        "链接.xlsx": ("skipped", "符号链接（快捷方式），不处理：请把文件本身放入收件箱"),
+        "链接目录": ("skipped", "符号链接（快捷方式），不处理：请把文件本身放入收件箱"),
+        "管道.xlsx": ("skipped", "不是普通文件（管道、设备等），不处理"),
+        ".隐藏目录": ("skipped", "隐藏文件夹，其中的文件不处理"),
+        ".隐藏.xlsx": ("skipped", "隐藏文件，不处理"),
+        "Thumbs.db": ("skipped", "系统文件，不处理"),
+        "下载.xlsx.part": ("skipped", "临时文件，不作为报送文件处理"),
+        "~临时.xlsx": ("skipped", "临时文件，不作为报送文件处理"),
+    }
+
+
+def test_owner_files_match_the_exact_name_only(tmp_path: Path) -> None:
+    for name in ("a.xlsx", "zza.xlsx", "b.xlsx", "xxb.xlsx"):
+        _write(tmp_path / name, b"x", mtime=100)
+    _write(tmp_path / "~$a.xlsx", b"owner")
+    _write(tmp_path / ".~lock.b.xlsx#", b"owner")
+    listed = _survey(tmp_path)
+    assert listed["a.xlsx"] == listed["b.xlsx"] == ("waiting", "文件正在被 Excel/WPS 打开")
+    assert listed["zza.xlsx"] == listed["xxb.xlsx"] == ("ready", "")
+    assert listed["~$a.xlsx"] == ("skipped", "Excel/WPS/LibreOffice 的锁文件（《a.xlsx》正在被打开），不处理")
+
+
+def test_a_stale_owner_file_no_longer_holds_its_file(tmp_path: Path) -> None:
+    import time
+
+    now = time.time() + 60  # the files' change times are now
+    _write(tmp_path / "a.xlsx", b"x", mtime=100)
+    owner = _write(tmp_path / "~$a.xlsx", b"owner", mtime=now - 11 * 3600)
+    assert _survey(tmp_path, now=now)["a.xlsx"][0] == "waiting"
+    os.utime(owner, (now - 13 * 3600, now - 13 * 3600))
+    stale = _survey(tmp_path, now=now)
+    assert stale["a.xlsx"] == ("ready", "")
+    assert stale["~$a.xlsx"] == ("skipped", "过期的锁文件（超过 12 小时未更新），已忽略，不再阻止处理《a.xlsx》")
+    os.utime(owner, (now - 2 * 3600, now - 2 * 3600))
+    assert _survey(tmp_path, now=now)["a.xlsx"][0] == "waiting"
+    assert _survey(tmp_path, now=now, hours=1)["a.xlsx"] == ("ready", "")
+    assert owner.read_bytes() == b"owner", "the owner file is left alone"
+
+
+def test_a_name_as_long_as_the_file_system_allows_is_ready(tmp_path: Path) -> None:
+    name = "某" * 80 + ".xlsx"  # 245 bytes: its owner file `~$` + name would be too long to exist
+    _write(tmp_path / name, b"x", mtime=100)
+    assert _survey(tmp_path) == {name: ("ready", "")}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "无权限"
+    _write(locked / "x.xlsx", b"x")
+    locked.chmod(0)
+    try:
+        assert _survey(tmp_path) == {"无权限": ("skipped", "文件夹无法打开（权限不足），其中的文件未处理")}
+    finally:
+        locked.chmod(0o755)

@@ -93,7 +93,7 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                                     listed=limits_of(config).findings_listed)
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
-            written = annotate_all(report, annotate)
+            written = annotate_all(report, annotate, listed=_findings_listed(config))
             click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
             written_summary = write_summary(report, summary, rule_titles=rule_purposes(),
@@ -102,6 +102,12 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
     except OSError as exc:
         click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
         raise SystemExit(EXIT_USAGE) from exc
+
+
+def _findings_listed(config: Config) -> int:
+    from validator.config.limits import limits_of
+
+    return limits_of(config).findings_listed
 
 
 def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
@@ -279,11 +285,13 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
                 settle: float | None) -> None:
     """处理收件箱一遍：逐份审核新报送的文件，写出审核意见、标注副本和审核结果，更新汇总表。
 
-    原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。"""
+    原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。
+    收到 SIGTERM/SIGINT 时，处理完当前文件（或在 10 秒后放弃它，下次重做）后结束。"""
     from dataclasses import replace
 
     from validator.bot.migrations import LedgerError
     from validator.bot.runner import BotError, InboxBusy, configure_logging, process_inbox
+    from validator.bot.stopping import stop_on_signals
     from validator.bot.view import render_run
 
     settings = _bot_settings(rules, inbox, outbox)
@@ -291,7 +299,8 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
         settings = replace(settings, settle_seconds=settle)
     configure_logging(settings.log_file, stdout=False)
     try:
-        result = process_inbox(settings, wait=wait)
+        with stop_on_signals() as stop:
+            result = process_inbox(settings, wait=wait, stop=stop)
     except InboxBusy as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_BUSY) from exc

@@ -6,6 +6,8 @@ public `multiprocessing.Pool` API (terminate) work the same on Linux and Windows
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import time
 from collections.abc import Callable
 from multiprocessing.pool import Pool
 from typing import Any, TypeVar
@@ -21,6 +23,20 @@ class DeadlineExceeded(Exception):
         self.seconds = seconds
 
 
+class Abandoned(Exception):
+    """A stop was asked for and the work did not finish within the grace time; its worker
+    was killed."""
+
+
+_POLL_SECONDS = 0.2
+
+
+def _ignore_interrupts() -> None:
+    """In the worker: Ctrl-C in a terminal reaches the whole process group; the parent
+    decides whether the work in hand is finished or abandoned."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class DeadlineWorker:
     """One worker process, started on first use and kept for the next piece of work; replaced
     after a deadline was missed. Use as a context manager, or call `close()`.
@@ -30,17 +46,30 @@ class DeadlineWorker:
     def __init__(self) -> None:
         self._pool: Pool | None = None
 
-    def run(self, fn: Callable[..., T], *args: Any, seconds: float) -> T:
+    def run(self, fn: Callable[..., T], *args: Any, seconds: float, stop: Callable[[], bool] | None = None,
+            grace: float = 10.0) -> T:
         """`fn(*args)` in the worker; its exceptions are raised here. Past `seconds` the worker
-        is killed and DeadlineExceeded raised."""
+        is killed and DeadlineExceeded raised. Once `stop()` is true, the work has `grace`
+        more seconds (never more than its deadline) before it is killed and Abandoned raised."""
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(1)
+            self._pool = multiprocessing.get_context("spawn").Pool(1, initializer=_ignore_interrupts)
         pending = self._pool.apply_async(fn, args)
-        try:
-            return pending.get(timeout=seconds)
-        except multiprocessing.TimeoutError:
-            self.close()
-            raise DeadlineExceeded(seconds) from None
+        deadline = time.monotonic() + seconds
+        stopping_at: float | None = None
+        while True:
+            now = time.monotonic()
+            if stop is not None and stopping_at is None and stop():
+                stopping_at = now + grace
+            until = deadline if stopping_at is None else min(deadline, stopping_at)
+            try:
+                return pending.get(timeout=max(0.0, min(until - now, _POLL_SECONDS if stop else until - now)))
+            except multiprocessing.TimeoutError:
+                if time.monotonic() < until:
+                    continue
+                self.close()
+                if stopping_at is not None and stopping_at <= deadline:
+                    raise Abandoned() from None
+                raise DeadlineExceeded(seconds) from None
 
     def close(self) -> None:
         if self._pool is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -42,72 +43,145 @@ class Waiting:
     reason: str
 
 
-def scan(inbox: Path, *, settle_seconds: float, now: float | None = None) -> tuple[list[Candidate], list[Waiting]]:
-    """Submissions ready to process (oldest first) and what is left for later. Lock files,
-    temporary and hidden files are ignored; a file modified within the settle window, or
-    still open in Excel/WPS/LibreOffice (its owner file exists), waits for a later pass."""
+@dataclass(frozen=True)
+class Inventory:
+    """Every entry of the inbox, accounted for: ready to process (oldest first), waiting for
+    a later pass, or skipped for good, each with its reason."""
+
+    ready: tuple[Candidate, ...]
+    waiting: tuple[Waiting, ...]
+    skipped: tuple[Waiting, ...]
+
+
+SKIP_SYMLINK = "符号链接（快捷方式），不处理：请把文件本身放入收件箱"
+SKIP_SPECIAL = "不是普通文件（管道、设备等），不处理"
+SKIP_HIDDEN = "隐藏文件，不处理"
+SKIP_HIDDEN_FOLDER = "隐藏文件夹，其中的文件不处理"
+SKIP_SYSTEM = "系统文件，不处理"
+SKIP_TEMP = "临时文件，不作为报送文件处理"
+SKIP_UNLISTABLE = "文件夹无法打开（权限不足），其中的文件未处理"
+WAIT_OPEN = "文件正在被 Excel/WPS 打开"
+WAIT_SETTLE = "文件刚有改动，等待写入完成"
+HOUR = 3600.0
+
+
+def scan(inbox: Path, *, settle_seconds: float, now: float | None = None,
+         owner_file_hours: float = 12.0) -> tuple[list[Candidate], list[Waiting]]:
+    """Submissions ready to process (oldest first) and those left for a later pass (see
+    `survey`, which also lists what is skipped for good)."""
+    found = survey(inbox, settle_seconds=settle_seconds, now=now, owner_file_hours=owner_file_hours)
+    return list(found.ready), list(found.waiting)
+
+
+def survey(inbox: Path, *, settle_seconds: float, now: float | None = None,
+           owner_file_hours: float = 12.0) -> Inventory:
+    """Sort every entry of the inbox. Symlinks, FIFOs and other special files, hidden,
+    system and temporary files, and owner files are skipped, each with its reason. A file
+    modified within the settle window, or open in Excel/WPS/LibreOffice (its owner file
+    exists and is younger than `owner_file_hours`), waits for a later pass."""
     now = time.time() if now is None else now
     ready: list[Candidate] = []
     waiting: list[Waiting] = []
-    for path in sorted(_files(inbox)):
+    skipped: list[Waiting] = []
+    for path, st, reason in sorted(_entries(inbox), key=lambda e: e[0]):
         relative = readable(path.relative_to(inbox).as_posix())
-        reason = _not_submission(path)
-        if reason:
-            if reason != "ignored":
-                waiting.append(Waiting(relative, reason))
-            continue
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # vanished between listing and stat
-        if _open_elsewhere(path):
-            waiting.append(Waiting(relative, "文件正在被 Excel/WPS 打开"))
+        if reason is None:
+            reason = _not_submission(path.name, st, now, owner_file_hours * HOUR)
+        if reason is not None:
+            skipped.append(Waiting(relative, reason))
+        elif _open_elsewhere(path, now, owner_file_hours * HOUR):
+            waiting.append(Waiting(relative, WAIT_OPEN))
         elif now - max(st.st_mtime, st.st_ctime) < settle_seconds:
-            waiting.append(Waiting(relative, "文件刚有改动，等待写入完成"))
+            waiting.append(Waiting(relative, WAIT_SETTLE))
         else:
             ready.append(Candidate(path, relative, st.st_size, st.st_mtime_ns, st.st_ino))
     ready.sort(key=lambda c: (c.mtime_ns, c.relative))
-    return ready, waiting
+    return Inventory(tuple(ready), tuple(waiting), tuple(skipped))
 
 
-def _files(folder: Path) -> Iterator[Path]:
-    """Regular files below `folder`, not descending into hidden folders."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "~"))]
-        for name in names:
-            path = Path(root) / name
-            if path.is_file() and not path.is_symlink():
-                yield path
+Entry = tuple[Path, os.stat_result, str | None]
 
 
-def _not_submission(path: Path) -> str | None:
-    """'ignored' for lock, hidden and system files; a Chinese reason for temporary files."""
-    name = path.name
+def _entries(folder: Path) -> Iterator[Entry]:
+    """Every entry below `folder` with its lstat (links are never followed): regular files
+    with reason None, everything else with the reason it is skipped. Hidden folders and
+    links to folders are listed once, not entered."""
+    try:
+        with os.scandir(folder) as listing:
+            items = list(listing)
+    except OSError:
+        st = _lstat(folder)
+        if st is not None:
+            yield folder, st, SKIP_UNLISTABLE
+        return
+    for item in items:
+        path = Path(item.path)
+        st = _lstat(path)
+        if st is None:
+            continue  # vanished, or a name the file system cannot stat
+        if stat.S_ISLNK(st.st_mode):
+            yield path, st, SKIP_SYMLINK
+        elif stat.S_ISDIR(st.st_mode):
+            if item.name.startswith((".", "~")):
+                yield path, st, SKIP_HIDDEN_FOLDER
+            else:
+                yield from _entries(path)
+        elif not stat.S_ISREG(st.st_mode):
+            yield path, st, SKIP_SPECIAL
+        else:
+            yield path, st, None
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return path.lstat()
+    except OSError:
+        return None
+
+
+def _not_submission(name: str, st: os.stat_result, now: float, owner_age: float) -> str | None:
+    """Why a regular file is never a submission, or None when it may be one."""
     lower = name.lower()
-    if name.startswith(("~$", ".~lock.", ".")) or lower in _SYSTEM_NAMES:
-        return "ignored"
+    owned = owner_target(name)
+    if owned is not None:
+        if now - st.st_mtime >= owner_age:
+            return f"过期的锁文件（超过 {owner_age / HOUR:g} 小时未更新），已忽略，不再阻止处理《{readable(owned)}》"
+        return f"Excel/WPS/LibreOffice 的锁文件（《{readable(owned)}》正在被打开），不处理"
+    if lower in _SYSTEM_NAMES:
+        return SKIP_SYSTEM
+    if name.startswith("."):
+        return SKIP_HIDDEN
     if name.startswith("~") or lower.endswith(_TEMP_SUFFIXES):
-        return "临时文件，不作为报送文件处理"
+        return SKIP_TEMP
     return None
 
 
-def _open_elsewhere(path: Path) -> bool:
-    """Excel and WPS keep `~$name` (Word-style: the first two characters replaced) while a
-    file is open; LibreOffice keeps `.~lock.name#`."""
-    name = path.name
-    owners = {f"~${name}", f".~lock.{name}#"}
-    if len(name) > 2:
-        owners.add(f"~${name[2:]}")
-    return any(_exists(path.parent / owner) for owner in owners)
+def owner_target(name: str) -> str | None:
+    """The name of the file an owner (lock) file stands for: Excel and WPS write `~$` + the
+    name, LibreOffice `.~lock.` + the name + `#`. None for other names."""
+    if name.startswith("~$") and len(name) > 2:
+        return name[2:]
+    if name.startswith(".~lock.") and name.endswith("#") and len(name) > 8:
+        return name[7:-1]
+    return None
 
 
-def _exists(path: Path) -> bool:
-    """`path.exists()`, False where the name is longer than the file system allows: the owner
-    file of a long name (`~$` + 248 bytes) cannot exist, and must not stop the scan."""
+def _open_elsewhere(path: Path, now: float, owner_age: float) -> bool:
+    """A fresh owner file with exactly this file's name exists beside it."""
+    for owner in (f"~${path.name}", f".~lock.{path.name}#"):
+        st = _owner_stat(path.parent / owner)
+        if st is not None and stat.S_ISREG(st.st_mode) and now - st.st_mtime < owner_age:
+            return True
+    return False
+
+
+def _owner_stat(path: Path) -> os.stat_result | None:
+    """The owner file's lstat, None where it does not exist or its name is longer than the
+    file system allows (the owner of a 248-byte name cannot exist, and must not stop the scan)."""
     try:
-        return path.exists()
+        return path.lstat()
     except OSError:
-        return False
+        return None
 
 
 def path_to_text(path: Path) -> str:
@@ -222,6 +296,10 @@ def remove_stale_temps(*folders: Path) -> int:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable. Windows cannot open a folder as a file
+    (NTFS journals the change itself), so there it does nothing."""
+    if os.name == "nt":
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

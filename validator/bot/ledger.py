@@ -231,6 +231,11 @@ class Ledger:
                              params=(sha256, REVIEW, before))
         return found[0] if found else None
 
+    def reviews_with_hash(self, sha256: str, before: int) -> list[Entry]:
+        """Every answered full review of the same bytes, oldest first."""
+        return self.entries(where="sha256=? AND kind=? AND state IN ('answered','done') AND id<?",
+                            params=(sha256, REVIEW, before))
+
     def previous_of(self, *, unit: str | None, projects: list[str], name: str, before: int) -> Entry | None:
         """The unit's latest earlier review of the same table: same unit and at least one
         project in common, or the same file name (from the same unit, or where either side

@@ -11,19 +11,24 @@ The scheduler and the CLI only call `process_inbox`."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
+from filelock import FileLock, Timeout
+
+from validator.bot import work
 from validator.bot.inbox import (
     Candidate,
+    Inventory,
     SourceChanged,
     Waiting,
     archived_ok,
@@ -33,21 +38,24 @@ from validator.bot.inbox import (
     path_to_text,
     remove_if_unchanged,
     remove_stale_temps,
-    scan,
     sha256_of,
+    survey,
     unchanged,
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
 from validator.bot.settings import BotSettings
 from validator.config.limits import limits_of
 from validator.config.loader import load_config
-from validator.engine import validate_file
-from validator.model import FileReport, Report, Status
-from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
-from validator.outputs.letter import LETTER_SUFFIX, write_letter, write_note
-from validator.outputs.naming import output_stem, safe_part
+from validator.config.office import OfficeSettings
+from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker
+from validator.engine import stamp
+from validator.model import UNREADABLE_RULE, FileReport, Report, Severity, Status
+from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES
+from validator.outputs.letter import LETTER_SUFFIX, write_note
+from validator.outputs.naming import output_stem, safe_part, unit_folder
 from validator.outputs.summary import write_summary
 from validator.reader.file_name import unit_from_file_name
+from validator.rules.base import Problem
 from validator.rules.reference import rule_purposes
 from validator.text import chinese_date, readable
 
@@ -62,8 +70,13 @@ NOTE_SUFFIX = "_重复报送告知.docx"
 JSON_SUFFIX = "_审核结果.json"
 NO_UNIT = "未识别单位"
 _STAMP = "%Y%m%d-%H%M%S"
+STOP_GRACE_SECONDS = 10.0  # after a stop signal, the file in hand may take this long to finish
+WORKER_START_SECONDS = 120.0  # starting the worker process (imports) is not counted against a file
+TIMED_OUT = "无法在限定时间内审核"  # how the answers to files given up on begin
+GAVE_UP = "多次处理出错，无法审核"
 
 StopFlag = Callable[[], bool]
+T = TypeVar("T")
 
 
 class BotError(Exception):
@@ -91,6 +104,7 @@ class Outcome:
 class Failure:
     name: str
     message: str
+    note: str = "原件已保留，下次运行将重试"
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,7 @@ class RunResult:
     failures: tuple[Failure, ...] = ()
     summary: Path | None = None
     stopped: bool = False
+    skipped: tuple[Waiting, ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -157,9 +172,11 @@ def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: 
                   trigger: str = "run") -> RunResult:
     """Finish whatever an interrupted pass left, then answer every new submission once.
     Raises InboxBusy when another pass runs (unless `wait`), BotError when the inbox is
-    missing. `stop` is checked between files: the current file is always finished."""
+    missing. `stop` is checked between files and while one is in hand: once it is true, the
+    file in hand has STOP_GRACE_SECONDS to finish, or is abandoned (left in its last
+    recorded step for the next pass), and the run is recorded as stopped."""
     check_folders(settings)
-    with exclusive_lock(settings.lock_file, wait=wait), Ledger.for_settings(settings) as ledger:
+    with exclusive_lock(settings.lock_file, wait=wait, stop=stop), Ledger.for_settings(settings) as ledger:
         return _Pass(settings, ledger, stop or (lambda: False), trigger).run()
 
 
@@ -177,22 +194,61 @@ def check_folders(settings: BotSettings) -> None:
 
 
 @contextmanager
-def exclusive_lock(path: Path, *, wait: bool) -> Iterator[None]:
-    """fcntl.flock on `path`, released when the process ends however it ends."""
+def exclusive_lock(path: Path, *, wait: bool, stop: StopFlag | None = None) -> Iterator[None]:
+    """An exclusive lock on `path` (filelock: flock on POSIX, msvcrt on Windows), released
+    when the process ends however it ends. The holder's PID is written beside it for the
+    message another pass shows; it is informational only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    lock = FileLock(str(path), timeout=0)
+    while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "未知"
-            raise InboxBusy(f"另一个审核进程（PID {holder}）正在处理收件箱，本次未处理任何文件。"
-                            f"如需排队等待，请加 --wait。锁文件：{path}") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            lock.acquire(timeout=0.5 if wait else 0)
+            break
+        except Timeout:
+            if not wait:
+                raise InboxBusy(f"另一个审核进程（PID {_holder(path)}）正在处理收件箱，本次未处理任何文件。"
+                                f"如需排队等待，请加 --wait。锁文件：{path}") from None
+            if stop is not None and stop():
+                raise InboxBusy("收到停止信号，在等待另一个审核进程时退出，本次未处理任何文件。") from None
+    try:
+        _write_holder(path)
         yield
     finally:
-        os.close(fd)
+        lock.release()
+
+
+def lock_held(path: Path) -> bool:
+    """Whether a pass holds the lock now (probed without waiting; nothing is created when
+    the lock file does not exist)."""
+    if not path.exists():
+        return False
+    lock = FileLock(str(path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+def _holder_file(path: Path) -> Path:
+    return path.with_name(path.name + ".pid")
+
+
+def _write_holder(path: Path) -> None:
+    """The holder's PID beside the lock file (never inside it: the lock file belongs to
+    filelock, which may keep its own marker there)."""
+    with suppress(OSError):
+        _holder_file(path).write_text(f"{os.getpid()}\n", encoding="ascii")
+
+
+def _holder(path: Path) -> str:
+    try:
+        return _holder_file(path).read_bytes()[:32].decode(errors="replace").strip() or "未知"
+    except OSError:
+        return "未知"
 
 
 class _Pass:
@@ -201,15 +257,30 @@ class _Pass:
     def __init__(self, settings: BotSettings, ledger: Ledger, stop: StopFlag, trigger: str) -> None:
         self.settings, self.ledger, self.stop, self.trigger = settings, ledger, stop, trigger
         self.config = settings.config or load_config()
+        self.limits = limits_of(self.config)
+        self.worker = DeadlineWorker()
+        self._worker_ready = False
+        self._clock = 0.0
         self.started = datetime.now()
         self.answered: list[Outcome] = []
         self.failures: list[Failure] = []
         self.waiting: list[Waiting] = []
+        self.skipped: list[Waiting] = []
         self.stopped = False
         self.run_id = 0
 
     def run(self) -> RunResult:
         self.run_id = self.ledger.start_run(self.trigger, os.getpid())
+        try:
+            return self._run()
+        except BaseException:  # a bug or an interrupt: the run row must not stay `running`
+            self.ledger.finish_run(self.run_id, state="failed", processed=len(self.answered), resumed=0,
+                                   skipped=len(self.waiting) + len(self.skipped), failed=len(self.failures) + 1)
+            raise
+        finally:
+            self.worker.close()
+
+    def _run(self) -> RunResult:
         crash_point("run-start")
         self.ledger.interrupt_stale_runs(self.run_id)
         self._first_run_notices()
@@ -223,9 +294,10 @@ class _Pass:
             self._new_files()
         summary = self._safe_summary()
         result = RunResult(self.run_id, self.started, datetime.now(), tuple(self.answered),
-                           tuple(self.waiting), tuple(self.failures), summary, self.stopped)
+                           tuple(self.waiting), tuple(self.failures), summary, self.stopped, tuple(self.skipped))
         self.ledger.finish_run(self.run_id, state="stopped" if self.stopped else "finished",
-                               processed=len(self.answered), resumed=result.resumed, skipped=len(self.waiting),
+                               processed=len(self.answered), resumed=result.resumed,
+                               skipped=len(self.waiting) + len(self.skipped),
                                failed=len(self.failures))
         log.info("%s", run_line(result))
         return result
@@ -242,10 +314,11 @@ class _Pass:
         return self.stopped
 
     def _new_files(self) -> None:
-        ready, waiting = scan(self.settings.inbox, settle_seconds=self.settings.settle_seconds)
-        self.waiting.extend(waiting)
+        found = _survey(self.settings)
+        self.waiting.extend(found.waiting)
+        self.skipped.extend(found.skipped)
         pending = {e.source_path for e in self.ledger.unfinished()}
-        for candidate in ready:
+        for candidate in found.ready:
             if path_to_text(candidate.path) in pending:
                 self.waiting.append(Waiting(candidate.relative, "上次处理未完成，请查看 validator status"))
             elif not self._should_stop():
@@ -284,21 +357,88 @@ class _Pass:
 
     # --- the steps: each moves a row one state on, and may be repeated --------------------
 
-    def _advance(self, entry: Entry, *, resumed: bool) -> None:
+    def _advance(self, entry: Entry, *, resumed: bool, last_try: bool = False) -> None:
+        """Move one row to `done`. A file past its time is answered 无法在限定时间内审核; a file
+        that failed `max_attempts` times is answered as unreadable; both are archived and never
+        retried. Abandoned on a stop, the row stays where it was for the next pass."""
         steps = {"claimed": self._archive, "archived": self._validate, "validated": self._answer,
                  "answered": self._remove}
+        self._clock = time.monotonic()
         current: Entry | None = entry
         try:
+            if entry.attempts >= self.settings.max_attempts and entry.state in ("archived", "validated") \
+                    and given_up(entry) is None:
+                current = self._give_up(entry, GAVE_UP)
             while current is not None and current.state != "done":
-                current = steps[current.state](current)
+                step = current
+                try:
+                    current = steps[step.state](step)
+                except DeadlineExceeded:
+                    log.warning("%s 未能在 %g 秒内审核完，按“%s”答复", entry.original_name,
+                                self.limits.seconds_per_file, TIMED_OUT)
+                    current = self._give_up(step, TIMED_OUT)
+        except Abandoned:
+            log.info("收到停止信号：%s 未能在 %g 秒内处理完，已放弃，下次运行时重做", entry.original_name,
+                     STOP_GRACE_SECONDS)
+            return
         except Exception as exc:  # one bad file must not stop the pass; the row is retried next pass
-            log.exception("处理 %s 时出错", entry.original_name)
-            self.ledger.update(entry.id, attempts=entry.attempts + 1, last_error=repr(exc)[:500])
-            self.failures.append(Failure(entry.original_name, f"{type(exc).__name__}: {exc}"))
+            self._failed(entry, exc, resumed=resumed, last_try=last_try)
             return
         if current is not None:
             self.answered.append(_outcome(current, resumed=resumed))
             log.info("已答复 %s（%s）：%s", current.original_name, current.unit or NO_UNIT, _verdict_label(current))
+
+    def _failed(self, entry: Entry, exc: Exception, *, resumed: bool, last_try: bool) -> None:
+        log.exception("处理 %s 时出错", entry.original_name)
+        attempts = entry.attempts + 1
+        entry = self.ledger.update(entry.id, attempts=attempts, last_error=repr(exc)[:500])
+        final = attempts >= self.settings.max_attempts and entry.state in ("archived", "validated")
+        note = (f"已出错 {attempts} 次，按无法读取答复" if final else
+                f"原件已保留，已出错 {attempts} 次，下次运行将重试（出错 {self.settings.max_attempts} 次后按无法读取答复）")
+        self.failures.append(Failure(entry.original_name, f"{type(exc).__name__}: {exc}", note))
+        if final and not last_try:
+            self._advance(entry, resumed=resumed, last_try=True)
+
+    def _give_up(self, entry: Entry, why: str) -> Entry:
+        """Replace whatever was planned for `entry` by the short answer that it could not be
+        reviewed (`why`: TIMED_OUT or GAVE_UP); the row goes back to `validated`."""
+        known = entry.report if entry.report_json else None
+        received = datetime.fromisoformat(entry.received) if entry.received else None
+        setting = self.config.rules.get(UNREADABLE_RULE)
+        level = setting.level if setting and setting.level else Severity.ERROR
+        finding = stamp(UNREADABLE_RULE, level, _give_up_problem(why, self.limits.seconds_per_file, entry.attempts))
+        report = FileReport(path=entry.original_name, findings=(finding,), received=received, sha256=entry.sha256,
+                            unit=known.unit if known else None, year=known.year if known else None,
+                            layout=known.layout if known else None, projects=known.projects if known else ())
+        processed = datetime.now().replace(microsecond=0)
+        for old in (entry.annotated_path, entry.letter_path):
+            if old:
+                Path(old).unlink(missing_ok=True)  # a copy written before the time ran out
+        values = self._output_paths(entry, report, processed, duplicate=False)
+        entry = self.ledger.update(
+            entry.id, state="validated", kind=REVIEW, previous_id=None, duplicate_of=None,
+            processed=processed.isoformat(), unit=report.unit, projects=_json_list(report.projects),
+            verdict=report.status.value, errors=report.errors, warnings=report.warnings,
+            report_json=Report((report,), generated=processed).to_json(), **values)
+        crash_point("validated")
+        return entry
+
+    def _work(self, fn: Callable[..., T], *args: object) -> T:
+        """`fn(*args)` in the worker, within what is left of this file's time."""
+        if not self._worker_ready:
+            try:
+                self.worker.run(work.ready, seconds=WORKER_START_SECONDS, stop=self._should_stop,
+                                grace=STOP_GRACE_SECONDS)
+            except DeadlineExceeded:
+                raise RuntimeError("审核子进程未能启动") from None
+            self._worker_ready = True
+        left = self.limits.seconds_per_file - (time.monotonic() - self._clock)
+        try:
+            return self.worker.run(fn, *args, seconds=max(left, 0.0), stop=self._should_stop,
+                                   grace=STOP_GRACE_SECONDS)
+        except (DeadlineExceeded, Abandoned):
+            self._worker_ready = False  # its worker was killed
+            raise
 
     def _archive(self, entry: Entry) -> Entry | None:
         target, source = Path(entry.archive_path), path_from_text(entry.source_path)
@@ -320,13 +460,15 @@ class _Pass:
 
     def _validate(self, entry: Entry) -> Entry:
         received = datetime.fromisoformat(entry.received) if entry.received else None
-        report = replace(validate_file(Path(entry.archive_path), self.config), path=entry.original_name,
-                         received=received, sha256=entry.sha256)
+        reviewed = self._work(work.review, entry.archive_path, entry.original_name, self.config)
+        report = replace(reviewed, path=entry.original_name, received=received, sha256=entry.sha256)
         if report.status is Status.UNREADABLE:  # the archived name is hashed: the unit is in the original's
             known = {e.unit for e in self.ledger.entries(where="unit IS NOT NULL") if e.unit}
             report = replace(report, unit=unit_from_file_name(entry.original_name, known))
         processed = datetime.now().replace(microsecond=0)
-        earlier = self.ledger.answered_with_hash(entry.sha256, before=entry.id)
+        # a file given up on was never reviewed: the same bytes get a full try (the limits may have changed)
+        earlier = next((e for e in self.ledger.reviews_with_hash(entry.sha256, before=entry.id) if given_up(e) is None),
+                       None)
         values: dict[str, object] = {"kind": REVIEW, "previous_id": None, "duplicate_of": None}
         if earlier is not None:
             report = replace(earlier.report, path=entry.original_name, received=received)
@@ -345,7 +487,7 @@ class _Pass:
 
     def _output_paths(self, entry: Entry, report: FileReport, processed: datetime, *,
                       duplicate: bool) -> dict[str, object]:
-        folder = safe_part(report.unit or "") or NO_UNIT
+        folder = unit_folder(report.unit, fallback=NO_UNIT)
         stem = f"{folder}/{output_stem(report)}_{processed.strftime(_STAMP)}"
         if self.ledger.taken("out_stem", stem):
             stem = f"{stem}-{entry.id}"
@@ -368,7 +510,7 @@ class _Pass:
         crash_point("output-written")
         if entry.annotated_path:
             with atomic_target(Path(entry.annotated_path)) as temp:
-                if annotate_workbook(report, Path(entry.archive_path), temp) is None:
+                if not self._work(work.annotated, report, entry.archive_path, str(temp), self.limits.findings_listed):
                     raise RuntimeError("annotated copy was planned but not written")
                 crash_point("output-temp")
             crash_point("output-written")
@@ -386,9 +528,12 @@ class _Pass:
             paragraphs = duplicate_note(report, self.ledger.get(entry.duplicate_of))
             write_note(report, target, settings=office, paragraphs=paragraphs, today=today)
             return
+        why = given_up(entry)
+        if why is not None:
+            write_note(report, target, settings=office, paragraphs=give_up_note(report, why, office, today), today=today)
+            return
         previous = self.ledger.get(entry.previous_id).report if entry.previous_id else None
-        write_letter(report, target, settings=office, today=today, previous=previous,
-                     listed=limits_of(self.config).findings_listed)
+        self._work(work.letter, report, str(target), office, today, previous, self.limits.findings_listed)
 
     def _remove(self, entry: Entry) -> Entry:
         source = path_from_text(entry.source_path)
@@ -423,6 +568,36 @@ class _Pass:
         crash_point("summary-written")
         self.ledger.set_meta("summary", signature)
         return target
+
+
+def _give_up_problem(why: str, seconds: float, attempts: int) -> Problem:
+    if why == TIMED_OUT:
+        return Problem(f"{TIMED_OUT}：该文件内容过多或结构过于复杂，审核用时超过了 {seconds:g} 秒的限定时间，未能完成审核。",
+                       "请将表格按项目拆分为几个较小的文件分别报送，删除多余的空行、空列和与填报无关的工作表后重新报送；"
+                       "如确需整表报送，请与预算科联系。")
+    return Problem(f"{GAVE_UP}：处理该文件时连续 {max(attempts, 1)} 次发生程序错误，未能完成审核。",
+                   "请用 Excel 或 WPS 打开原文件，另存为新的 .xlsx 文件后重新报送；如仍无法审核，请与预算科联系。")
+
+
+def given_up(entry: Entry) -> str | None:
+    """TIMED_OUT or GAVE_UP when the row's saved report is such a short answer, else None."""
+    if not entry.report_json or entry.verdict != Status.UNREADABLE.value:
+        return None
+    for finding in entry.report.findings:
+        for why in (TIMED_OUT, GAVE_UP):
+            if finding.rule == UNREADABLE_RULE and finding.message.startswith(why):
+                return why
+    return None
+
+
+def give_up_note(report: FileReport, why: str, office: OfficeSettings, today: date) -> list[str]:
+    """The answer to a file that could not be reviewed: what happened and what to do."""
+    received = f"于{chinese_date(report.received.date())}" if report.received else ""
+    finding = next((f for f in report.findings if f.rule == UNREADABLE_RULE), None)
+    problem = finding.message if finding else why
+    advice = (finding.suggestion if finding else None) or "请与预算科联系。"
+    return [f"你单位{received}报送的《{report.name}》已收悉。经查，{problem}审核结论为：{report.status.verdict}。",
+            f"{advice.rstrip('。')}。请于{chinese_date(office.deadline(today))}前重新报送。原文件已存档，无需重复发送。"]
 
 
 def duplicate_note(report: FileReport, earlier: Entry) -> list[str]:
@@ -476,32 +651,27 @@ class StatusInfo:
     runs: tuple[RunRow, ...]
     counts: Counter[str]
     running_pid: int | None
+    skipped: tuple[Waiting, ...] = ()
+    max_attempts: int = 3
 
 
 def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
-    """What waits in the inbox, what is unfinished, the last runs and counts by verdict.
-    Reads only: takes no lock and creates no ledger."""
-    ready: list[Candidate] = []
-    waiting: list[Waiting] = []
-    if settings.inbox.is_dir():
-        ready, waiting = scan(settings.inbox, settle_seconds=settings.settle_seconds)
+    """Every entry of the inbox (ready, waiting, skipped and why), what is unfinished and
+    why, the last runs and counts by verdict. Reads only: takes no lock and creates no ledger."""
+    found = _survey(settings) if settings.inbox.is_dir() else Inventory((), (), ())
+    ready = tuple(c.relative for c in found.ready)
     if not settings.ledger.exists():
-        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), (), (), Counter(), None)
+        return StatusInfo(ready, found.waiting, (), (), Counter(), None, found.skipped, settings.max_attempts)
     with Ledger.for_settings(settings) as ledger:
         last = tuple(ledger.last_runs(runs))
-        running = next((r.pid for r in last if r.state == "running" and _alive(r.pid)), None)
-        return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,
-                          ledger.verdict_counts(), running)
+        held = lock_held(settings.lock_file)
+        running = next((r.pid for r in last if r.state == "running" and held), None)
+        return StatusInfo(ready, found.waiting, tuple(ledger.unfinished()), last, ledger.verdict_counts(), running,
+                          found.skipped, settings.max_attempts)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _survey(settings: BotSettings) -> Inventory:
+    return survey(settings.inbox, settle_seconds=settings.settle_seconds, owner_file_hours=settings.owner_file_hours)
 
 
 __all__ = ["BotError", "InboxBusy", "RunResult", "inbox_status", "process_inbox"]

@@ -15,6 +15,8 @@ from validator.config.loader import Config, office_settings
 from validator.config.office import OfficeSettings
 
 DEFAULT_SETTLE_SECONDS = 5.0
+DEFAULT_OWNER_FILE_HOURS = 12.0  # an Excel/WPS owner file older than this is left over, not a file in use
+DEFAULT_MAX_ATTEMPTS = 3  # failed attempts before a file is answered as unreadable and archived
 LEDGER_NAME = "ledger.sqlite3"
 LOG_NAME = "bot.log"
 SUMMARY_NAME = "汇总.xlsx"
@@ -30,6 +32,8 @@ class BotSettings:
     ledger: Path
     log_file: Path
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    owner_file_hours: float = DEFAULT_OWNER_FILE_HOURS
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
     config: Config | None = field(default=None, repr=False)
     office: OfficeSettings = field(default_factory=OfficeSettings, repr=False)
     backups_kept: int = DEFAULT_BACKUPS_KEPT
@@ -49,7 +53,8 @@ class BotSettings:
               settle_seconds: float = DEFAULT_SETTLE_SECONDS, base_dir: Path | None = None,
               config: Config | None = None, office: OfficeSettings | None = None,
               backups_kept: int = DEFAULT_BACKUPS_KEPT,
-              keep_runs_days: int | None = DEFAULT_KEEP_RUNS_DAYS) -> BotSettings:
+              keep_runs_days: int | None = DEFAULT_KEEP_RUNS_DAYS,
+              owner_file_hours: float = DEFAULT_OWNER_FILE_HOURS, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> BotSettings:
         """Relative paths are taken from `base_dir` (default: the current directory); the
         ledger and the log file default to files inside the outbox."""
         base = (base_dir or Path.cwd()).absolute()
@@ -60,6 +65,7 @@ class BotSettings:
             log_file=_absolute(log_file, base) if log_file else out / LOG_NAME,
             settle_seconds=float(settle_seconds), config=config, office=office or OfficeSettings(),
             backups_kept=backups_kept, keep_runs_days=keep_runs_days,
+            owner_file_hours=float(owner_file_hours), max_attempts=int(max_attempts),
         )
 
     @classmethod
@@ -81,10 +87,13 @@ class BotSettings:
         settle = section.get("settle_seconds")
 
         office = office_settings(config)
+        hours, attempts = section.get("owner_file_hours"), section.get("max_attempts")
         return cls.build(**paths, settle_seconds=DEFAULT_SETTLE_SECONDS if settle is None else settle,
                          base_dir=base, config=config, office=office,
                          backups_kept=section.get("backups_kept") or DEFAULT_BACKUPS_KEPT,
-                         keep_runs_days=section.get("keep_runs_days", DEFAULT_KEEP_RUNS_DAYS))
+                         keep_runs_days=section.get("keep_runs_days", DEFAULT_KEEP_RUNS_DAYS),
+                         owner_file_hours=DEFAULT_OWNER_FILE_HOURS if hours is None else hours,
+                         max_attempts=DEFAULT_MAX_ATTEMPTS if attempts is None else attempts)
 
 
 def config_dir(config: Config) -> Path:

@@ -14,6 +14,7 @@ _STEPS = {"claimed": "已登记，尚未归档", "archived": "已归档，尚未
 _TRIGGERS = {"run": "单次运行", "schedule": "常驻服务"}
 _RUN_STATES = {
     "running": "运行中", "finished": "完成", "stopped": "收到停止信号后结束", "interrupted": "被中断（下次运行已续做）",
+    "failed": "出错中止（下次运行将续做）",
 }
 
 
@@ -26,8 +27,10 @@ def render_run(result: RunResult) -> str:
             lines.append(f"    审核意见：{o.letter}")
     for w in result.waiting:
         lines.append(f"暂不处理：{w.relative} — {w.reason}")
+    for w in result.skipped:
+        lines.append(f"不处理：{w.relative} — {w.reason}")
     for f in result.failures:
-        lines.append(f"处理出错：{f.name} — {f.message}（原件已保留，下次运行将重试）")
+        lines.append(f"处理出错：{f.name} — {f.message}（{f.note}）")
     if result.summary:
         lines.append(f"汇总表：{result.summary}")
     lines.append(run_line(result))
@@ -44,10 +47,14 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
     if info.waiting:
         lines.append(f"暂不处理 {len(info.waiting)} 份：")
         lines += [f"  {w.relative} — {w.reason}" for w in info.waiting]
+    if info.skipped:
+        lines.append(f"不作为报送处理 {len(info.skipped)} 项：")
+        lines += [f"  {w.relative} — {w.reason}" for w in info.skipped]
     if info.unfinished:
         lines.append(f"未完成的处理 {len(info.unfinished)} 份（下次运行时续做）：")
         lines += [f"  {e.original_name} — {_STEPS.get(e.state, e.state)}"
-                  + (f"，出错 {e.attempts} 次：{e.last_error}" if e.attempts else "") for e in info.unfinished]
+                  + (f"，出错 {e.attempts} 次（共 {info.max_attempts} 次后按无法读取答复）：{e.last_error}"
+                     if e.attempts else "") for e in info.unfinished]
     lines += ["", "最近的运行："]
     lines += [f"  #{r.id} {r.started.replace('T', ' ')} {_RUN_STATES.get(r.state, r.state)}：答复 {r.processed} 份，"
               f"等待 {r.skipped} 份，出错 {r.failed} 份（{_TRIGGERS.get(r.trigger, r.trigger)}）" for r in info.runs

@@ -2,7 +2,8 @@
 before the expensive work it guards (unzipping, loading a sheet, writing outputs), so one
 hostile or broken file never holds the office's run. The schema is
 `validator.config.sections.LIMITS_SCHEMA`. Defaults are safe for real tables:
-the largest real submissions seen are a few MB with tens of thousands of cells."""
+the largest real submissions seen are a few MB with tens of thousands of cells. (The length
+of one cell's text is the rule `text-too-long`, option `max_chars`.)"""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ class Limits:
     sheet_xml_mb: float = 200           # one worksheet's XML, uncompressed
     cells_per_sheet: int = 5_000_000    # stored cells of one sheet, counted while streaming
     rows_per_sheet: int = 200_000       # rows of one sheet, counted while streaming
-    cell_chars: int = 32_767            # one cell's text (Excel's own limit)
     merged_cells: int = 500_000         # cells covered by merged ranges of one sheet
     seconds_per_file: float = 120       # wall time to review one file; past it: 无法在限定时间内审核
     findings_listed: int = 500          # findings written to one letter / annotated copy ("另有 N 条未列出")

@@ -20,6 +20,8 @@ BOT_SCHEMA: dict[str, Any] = {
     "settle_seconds": {"type": "number", "min": 0, "max": 86400},
     "backups_kept": {"type": "integer", "min": 1, "max": 1000},
     "keep_runs_days": {"type": "integer", "min": 1, "nullable": True},
+    "owner_file_hours": {"type": "number", "min": 0, "max": 8760},
+    "max_attempts": {"type": "integer", "min": 1, "max": 100},
 }
 """Schema of the `bot:` section (cerberus 1.3), registered in `SECTIONS`."""
 
@@ -28,7 +30,7 @@ _SIZE = {"type": "number", "min": 0, "nullable": True}
 
 LIMITS_SCHEMA: dict[str, Any] = {
     "file_mb": _SIZE, "uncompressed_mb": _SIZE, "ratio": _SIZE, "sheet_xml_mb": _SIZE,
-    "cells_per_sheet": _COUNT, "rows_per_sheet": _COUNT, "cell_chars": _COUNT, "merged_cells": _COUNT,
+    "cells_per_sheet": _COUNT, "rows_per_sheet": _COUNT, "merged_cells": _COUNT,
     "seconds_per_file": _SIZE, "findings_listed": _COUNT,
 }
 """Schema of the `limits:` section; the defaults live in `validator.config.limits.Limits`."""

@@ -44,25 +44,31 @@ _A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})(?::.*)?$")
 Anchor = tuple[Worksheet, str]
 
 
-def annotate_workbook(file_report: FileReport, source: Path | str, target: Path | str) -> Path | None:
+def annotate_workbook(file_report: FileReport, source: Path | str, target: Path | str, *,
+                      listed: int | None = None) -> Path | None:
     """Write the annotated copy of `source` to `target`. Returns None when there is nothing
-    to annotate: an unreadable submission, or input that is not an xlsx/xlsm workbook."""
+    to annotate: an unreadable submission, or input that is not an xlsx/xlsm workbook.
+    With `listed` (limits.findings_listed), only the first `listed` findings (errors first)
+    are marked and listed, and the list ends with "另有 N 条未列出"."""
     source, target = Path(source), Path(target)
     if file_report.status is Status.UNREADABLE or source.suffix.lower() not in WORKBOOK_SUFFIXES:
         return None
     if target.resolve() == source.resolve():
         raise ValueError(f"标注副本不能覆盖原文件：{source}")
     workbook = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
-    findings = file_report.sorted_findings()
+    everything = file_report.sorted_findings()
+    findings = everything if listed is None else everything[:listed]
     anchors = [_locate(workbook, finding) for finding in findings]
     _mark_cells(findings, anchors)
-    _findings_sheet(workbook, findings, anchors)
+    sheet = _findings_sheet(workbook, findings, anchors)
+    if len(everything) > len(findings):
+        _not_listed(sheet, len(everything) - len(findings))
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
 
 
-def annotate_all(report: Report, directory: Path | str) -> list[Path]:
+def annotate_all(report: Report, directory: Path | str, *, listed: int | None = None) -> list[Path]:
     """Annotated copies of every readable workbook in the report, named
     `{unit}_{file stem}_审核标注.xlsx` (same suffix as the source). Returns the paths written."""
     folder = Path(directory)
@@ -71,7 +77,7 @@ def annotate_all(report: Report, directory: Path | str) -> list[Path]:
     for file_report in report.files:
         source = Path(file_report.path)
         target = unique_path(folder, output_stem(file_report) + ANNOTATED_MARK, source.suffix.lower(), taken)
-        result = annotate_workbook(file_report, source, target)
+        result = annotate_workbook(file_report, source, target, listed=listed)
         if result is not None:
             written.append(result)
     return written
@@ -152,6 +158,12 @@ def _findings_sheet(workbook: Workbook, findings: list[Finding], anchors: list[A
     ws.sheet_view.tabSelected = True
     workbook.active = 0
     return ws
+
+
+def _not_listed(ws: Worksheet, count: int) -> None:
+    """The line under a bounded list of findings."""
+    put_text(ws.cell(row=ws.max_row + 1, column=6),
+             f"另有 {count} 条未列出。请先改正以上问题，重新报送后将再次审核并列出其余问题。")
 
 
 def _row(number: int, finding: Finding) -> tuple[object, ...]:

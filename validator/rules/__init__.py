@@ -32,6 +32,7 @@ from validator.rules import (
     sheet_missing,
     template_version,
     text_placeholder,
+    text_too_long,
     text_whitespace,
     threshold_compound,
     threshold_malformed,
@@ -55,6 +56,7 @@ _MODULES: tuple[ModuleType, ...] = (
     percent_range, satisfaction_range, value_boilerplate,
     header_repeated, operator_invalid, nature_conflict, weight_total,
     threshold_unread, threshold_no_operator,
+    text_too_long,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}
