@@ -12,9 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from validator.config.limits import limits_of
 from validator.config.loader import Config
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
 from validator.reader import UnreadableFile, is_submission_file, read_submission
+from validator.reader.sniff import regular_file
 from validator.records import Submission
 from validator.rules import RULES
 from validator.rules.base import Problem
@@ -54,9 +56,13 @@ def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress 
 
 
 def validate_file(path: Path, config: Config) -> FileReport:
+    try:
+        regular_file(path)  # a FIFO or a device would block the hashing below forever
+    except UnreadableFile as exc:
+        return FileReport(path=str(path), received=_mtime(path)).with_findings(_unreadable(exc, config))
     base = FileReport(path=str(path), received=_mtime(path), sha256=_sha256(path))
     try:
-        submission = read_submission(path)
+        submission = read_submission(path, limits=limits_of(config))
     except UnreadableFile as exc:
         return base.with_findings(_unreadable(exc, config))
     except Exception as exc:  # a reader bug must not stop the batch or lose the file

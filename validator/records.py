@@ -143,6 +143,7 @@ class Submission:
     sheets_missing: list[str] = field(default_factory=list)
     columns_missing: list[MissingColumn] = field(default_factory=list)
     control: dict[str, ControlAmounts] = field(default_factory=dict)
+    file_format: str = ""  # what the file really is (xlsx, xls, ods, text …), whatever its name says
 
     @property
     def projects(self) -> list[FundsRow]:
