@@ -60,11 +60,14 @@ def cli() -> None:
               help="生成在问题单元格上标色、加批注的表格副本，保存到该文件夹（原文件不改动）。")
 @click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
+@click.option("--workers", "workers", type=click.IntRange(min=1), default=None,
+              help="同时审核的进程数（默认：本机的 CPU 核数）；结果与单进程完全相同，顺序不变。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
-                     letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
-    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
+                     letters: Path | None, annotate: Path | None, summary: Path | None,
+                     workers: int | None) -> None:
+    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods/.et，以及看起来是表格的 .csv/.txt/.tsv）。"""
     config = _config(rules)
-    report = _run(paths, config, quiet=quiet)
+    report = _run(paths, config, quiet=quiet, workers=workers)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
     _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
@@ -93,10 +96,14 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
         raise SystemExit(EXIT_USAGE) from exc
 
 
-def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
+def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int | None = None) -> Report:
     total = len(collect_files(paths))
+    if workers is None:
+        from validator.workers import default_workers
+
+        workers = default_workers()
     with progress_bar(total, enabled=not quiet) as advance:
-        return validate_paths(paths, config, progress=advance)
+        return validate_paths(paths, config, progress=advance, workers=workers)
 
 
 @cli.command("rules", context_settings=CONTEXT)

@@ -46,9 +46,17 @@ def is_candidate(path: Path) -> bool:
     return is_submission_file(path)
 
 
-def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None) -> Report:
+def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None,
+                   workers: int = 1) -> Report:
+    """Every file found in `paths`, in order; with `workers` > 1 in that many processes
+    (`validator.workers`), giving the same report."""
+    files = collect_files(paths)
+    if workers > 1 and len(files) > 1:
+        from validator.workers import validate_parallel
+
+        return Report(tuple(validate_parallel(files, config, min(workers, len(files)), progress)))
     reports = []
-    for path in collect_files(paths):
+    for path in files:
         reports.append(validate_file(path, config))
         if progress:
             progress(path)

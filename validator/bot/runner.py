@@ -42,7 +42,7 @@ from validator.bot.settings import BotSettings
 from validator.config.loader import load_config
 from validator.engine import validate_file
 from validator.model import FileReport, Report, Status
-from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
+from validator.outputs.annotate import ANNOTATED_MARK, ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES, annotate_workbook
 from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
 from validator.outputs.summary import write_summary
@@ -341,7 +341,7 @@ class _Pass:
         return {
             "out_stem": stem,
             "letter_path": f"{base}{NOTE_SUFFIX if duplicate else LETTER_SUFFIX}",
-            "annotated_path": f"{base}{ANNOTATED_MARK}{suffix}" if annotate else None,
+            "annotated_path": f"{base}{ANNOTATED_MARK}{ANNOTATED_SUFFIX}" if annotate else None,
             "json_path": f"{base}{JSON_SUFFIX}",
         }
 

@@ -17,10 +17,10 @@ from validator.reader.csvfile import CSV_SUFFIX, load_csv_grid, looks_like_csv_t
 from validator.reader.errors import UnreadableFile
 from validator.reader.layout import find_table
 from validator.reader.published import find_published, no_header, read_published
-from validator.reader.template import read_template
-from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from validator.reader.safety import SAVE_AS, check_file
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
+from validator.reader.template import read_template
+from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from validator.reader.workbook import Grid, load_book
 from validator.records import Submission
 

@@ -34,19 +34,22 @@ SUFFIXES = {
     "xlsx": {".xlsx", ".xltx"}, "xlsm": {".xlsm", ".xltm"}, "xlsb": {".xlsb"}, "xls": {".xls", ".xlt", ".et"},
     "ods": {".ods", ".ots"}, "text": {".csv", ".txt", ".tsv"},
 }
+_ORIGINAL = "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交截图、照片或扫描件。"
+_UNPACK = "请解压后分别提交其中的绩效目标表（.xlsx），不要提交压缩包。"
 _OTHER_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "文件是 PDF 文档，不是表格，无法审核。", "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交打印或扫描件。"),
-    (b"\x89PNG", "文件是图片（PNG），不是表格，无法审核。", "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交截图或照片。"),
-    (b"\xff\xd8\xff", "文件是图片（JPEG），不是表格，无法审核。", "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交截图或照片。"),
-    (b"GIF8", "文件是图片（GIF），不是表格，无法审核。", "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交截图或照片。"),
-    (b"BM", "文件是图片（BMP），不是表格，无法审核。", "请提交填写好的绩效目标表原文件（Excel/WPS 表格），不要提交截图或照片。"),
-    (b"Rar!", "文件是压缩包（RAR），不是表格。", "请解压后分别提交其中的绩效目标表（.xlsx），不要提交压缩包。"),
-    (b"7z\xbc\xaf\x27\x1c", "文件是压缩包（7z），不是表格。", "请解压后分别提交其中的绩效目标表（.xlsx），不要提交压缩包。"),
-    (b"\x1f\x8b", "文件是压缩包（gzip），不是表格。", "请解压后分别提交其中的绩效目标表（.xlsx），不要提交压缩包。"),
+    (b"%PDF", "文件是 PDF 文档，不是表格，无法审核。", _ORIGINAL),
+    (b"\x89PNG", "文件是图片（PNG），不是表格，无法审核。", _ORIGINAL),
+    (b"\xff\xd8\xff", "文件是图片（JPEG），不是表格，无法审核。", _ORIGINAL),
+    (b"GIF8", "文件是图片（GIF），不是表格，无法审核。", _ORIGINAL),
+    (b"BM", "文件是图片（BMP），不是表格，无法审核。", _ORIGINAL),
+    (b"Rar!", "文件是压缩包（RAR），不是表格。", _UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", "文件是压缩包（7z），不是表格。", _UNPACK),
+    (b"\x1f\x8b", "文件是压缩包（gzip），不是表格。", _UNPACK),
     (b"{\\rtf", "文件是 RTF 文档（Word 等文字处理软件），不是表格。", SAVE_AS),
 )
-_WORD = ("文件是 Word 文档，不是 Excel 工作簿，无法审核。", "请把绩效目标表填在 Excel 或 WPS 表格中（或使用下发的模板），另存为 .xlsx 后提交。")
-_ARCHIVE = ("文件是压缩包或其他 Office 文档，不是 Excel 工作簿。", "请解压后分别提交其中的绩效目标表（.xlsx），不要提交压缩包。")
+_WORD = ("文件是 Word 文档，不是 Excel 工作簿，无法审核。",
+         "请把绩效目标表填在 Excel 或 WPS 表格中（或使用下发的模板），另存为 .xlsx 后提交。")
+_ARCHIVE = ("文件是压缩包或其他 Office 文档，不是 Excel 工作簿。", _UNPACK)
 
 
 @dataclass(frozen=True)

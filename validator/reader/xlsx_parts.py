@@ -315,7 +315,7 @@ def _forbid_entity(*args: object) -> None:
     raise EntitiesForbidden(None, None, None, None, None, None)
 
 
-def _forbid_external(*args: object) -> None:
+def _forbid_external(*args: object) -> int:
     raise ExternalReferenceForbidden(None, None, None, None)
 
 
