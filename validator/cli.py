@@ -65,7 +65,8 @@ def cli() -> None:
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
                      letters: Path | None, annotate: Path | None, summary: Path | None,
                      workers: int | None) -> None:
-    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods/.et，以及看起来是表格的 .csv/.txt/.tsv）。"""
+    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods，
+    以及看起来是表格的 .csv/.txt/.tsv）。"""
     config = _config(rules)
     report = _run(paths, config, quiet=quiet, workers=workers)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
