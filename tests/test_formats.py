@@ -107,3 +107,29 @@ def test_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     os.mkfifo(fifo)  # opening it for reading would block forever: no writer
     [finding] = validate(fifo).findings
     assert finding.rule == "file-unreadable" and "不是普通文件" in finding.message
+
+
+def test_ods_gives_formulas_percentages_and_merged_areas(tmp_path: Path) -> None:
+    """What calamine does not give for .ods is read from its content.xml."""
+    import subprocess
+
+    from openpyxl import Workbook
+
+    from validator.reader.workbook import load_grids
+
+    book = Workbook()
+    ws = book.active
+    ws["A1"], ws["B1"], ws["C1"] = 2, "=A1*2", 0.5
+    ws["C1"].number_format = "0%"
+    ws.merge_cells("A3:B4")
+    ws["A3"] = "合并"
+    book.save(tmp_path / "f.xlsx")
+    try:
+        subprocess.run(["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(tmp_path / "f.xlsx")],
+                       check=True, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("LibreOffice is not installed")
+    grid = load_grids(tmp_path / "f.ods")[0]
+    assert grid.source_format == "ods" and grid.merged == ((2, 0, 3, 1),)
+    assert grid.cell(0, 1).formula is not None and grid.cell(0, 1).raw is None
+    assert grid.cell(0, 2).number_format == "0%" and grid.cell(3, 1).coord == "A3"

@@ -21,7 +21,7 @@ from validator.reader.workbook import load_grids
 from validator.reader.xlsx_parts import BUILTIN_FORMATS as OUR_BUILTIN_FORMATS
 
 ROOT = Path(__file__).resolve().parent
-CORPUS = sorted((ROOT / "acceptance").glob("*/*.xlsx")) + [ROOT / "data" / "seed_2023.xlsx"]
+CORPUS = [*sorted((ROOT / "acceptance").glob("*/*.xlsx")), ROOT / "data" / "seed_2023.xlsx"]
 CONFIG = load_config()
 
 

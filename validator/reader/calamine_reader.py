@@ -102,7 +102,7 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     located: dict[tuple[int, int], Any] = {}
     for r, row in enumerate(values):
         for c, value in enumerate(row):
-            if value != "" or (r, c) in formulas or (r, c) in errors:
+            if value != "":
                 located[(r, c)] = value
     for at in formulas.keys() | errors.keys():
         if at[0] < MAX_ROWS and at[1] < MAX_COLS:
@@ -112,14 +112,15 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     if height * width > MAX_CELLS:
         raise _too_wide(name, height, width, extras)
     rows: list[list[Cell | None]] = [[None] * width for _ in range(height)]
+    special = formulas or errors
     for (r, c), value in located.items():
         fmt_code = formats.get((r, c), "General")
-        formula = formulas.get((r, c))
-        if formula is not None:
-            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formula)
+        if special and (r, c) in formulas:
+            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formulas[(r, c)])
+        elif special and (r, c) in errors:
+            rows[r][c] = Cell(name, coordinate(r, c), errors[(r, c)], fmt_code)
         else:
-            raw = errors[(r, c)] if (r, c) in errors else _python(value)
-            rows[r][c] = Cell(name, coordinate(r, c), raw, fmt_code)
+            rows[r][c] = Cell(name, coordinate(r, c), _python(value), fmt_code)
     merged = _merged(sheet, extras, fmt)
     spread_merged(name, rows, merged)
     return Grid(name, rows, hidden=hidden, merged=tuple(merged) if merged is not None else None,

@@ -69,7 +69,7 @@ class _OdsScan:
             for r in range(self.row, self.row + self.repeat_rows):
                 for c in range(self.col, self.col + repeat):
                     if formula:
-                        found.formulas[(r, c)] = "=" + formula.partition(":")[2] if formula.startswith("of:") else formula
+                        found.formulas[(r, c)] = formula.partition(":")[2] if formula.startswith("of:") else formula
                     if kind == "percentage":
                         found.formats[(r, c)] = PERCENT_FORMAT
         cols = _count(attrs.get(f"{TABLE} number-columns-spanned"))

@@ -82,10 +82,19 @@ def column_index(letters: str) -> int:
     return number
 
 
+_COLUMNS: dict[str, int] = {}
+
+
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """`B3` -> (2, 1), zero-based; None when it is not an A1 reference."""
     m = _REF.fullmatch(ref.strip())
-    return (int(m.group(2)) - 1, column_index(m.group(1)) - 1) if m else None
+    if m is None:
+        return None
+    letters = m.group(1)
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = _COLUMNS.setdefault(letters, column_index(letters) - 1) if len(_COLUMNS) < 20_000 else column_index(letters) - 1
+    return int(m.group(2)) - 1, col
 
 
 def _local(tag: str) -> str:
