@@ -99,3 +99,10 @@ def test_validate_takes_the_limits_from_rules_yaml(tmp_path: Path) -> None:
     assert limits_of(config).cells_per_sheet == 10
     [finding] = validate_file(path, config).findings
     assert finding.rule == "file-unreadable" and re.search("超过 10 个单元格", finding.message)
+
+
+def test_cells_and_merged_areas_of_an_xls_are_bounded() -> None:
+    with pytest.raises(UnreadableFile, match="超过 5 个单元格"):
+        read_submission(FORMATS / "funds.xls", limits=Limits(cells_per_sheet=5))
+    with pytest.raises(UnreadableFile, match="合并的单元格过多"):
+        read_submission(FORMATS / "funds.xls", limits=Limits(merged_cells=2))

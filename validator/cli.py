@@ -78,19 +78,21 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                    summary: Path | None) -> None:
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
-    from validator.outputs.annotate import annotate_all
-    from validator.outputs.letter import write_letters
-    from validator.outputs.summary import write_summary
-    from validator.rules.reference import rule_purposes
-
-    try:
+    try:  # each output's libraries (python-docx, openpyxl) are imported only when it is asked for
         if letters is not None:
+            from validator.outputs.letter import write_letters
+
             written = write_letters(report, letters, settings=office_settings(config))
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
+            from validator.outputs.annotate import annotate_all
+
             written = annotate_all(report, annotate)
             click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
+            from validator.outputs.summary import write_summary
+            from validator.rules.reference import rule_purposes
+
             click.echo(f"已生成审核汇总表：{write_summary(report, summary, rule_titles=rule_purposes())}", err=True)
     except OSError as exc:
         click.echo(f"错误：无法写入输出文件：{exc}（文件是否正在被 Excel/WPS 打开？）", err=True)
@@ -99,12 +101,12 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
 
 def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int | None = None) -> Report:
     total = len(collect_files(paths))
-    if workers is None:
+    if workers is None and total > 1:
         from validator.workers import default_workers
 
         workers = default_workers()
     with progress_bar(total, enabled=not quiet) as advance:
-        return validate_paths(paths, config, progress=advance, workers=workers)
+        return validate_paths(paths, config, progress=advance, workers=workers or 1)
 
 
 @cli.command("rules", context_settings=CONTEXT)

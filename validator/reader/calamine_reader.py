@@ -107,6 +107,9 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     for at in formulas.keys() | errors.keys():
         if at[0] < MAX_ROWS and at[1] < MAX_COLS:
             located.setdefault(at, "")
+    if extras is None and len(located) > limits.cells_per_sheet:  # .xls/.xlsb: counted once loaded
+        raise UnreadableFile(f"工作表“{name}”的内容过多（超过 {limits.cells_per_sheet:,} 个单元格），超出可审核的范围。",
+                             "请删除表格以外的多余内容和大量空行，另存为 .xlsx 后重新提交。")
     height = max((r for r, _ in located), default=-1) + 1
     width = max((c for _, c in located), default=-1) + 1
     if height * width > MAX_CELLS:
@@ -122,6 +125,9 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
         else:
             rows[r][c] = Cell(name, coordinate(r, c), _python(value), fmt_code)
     merged = _merged(sheet, extras, fmt)
+    if extras is None and merged and sum((b - a + 1) * (d - c + 1) for a, c, b, d in merged) > limits.merged_cells:
+        raise UnreadableFile(f"工作表“{name}”合并的单元格过多（超过 {limits.merged_cells:,} 个），无法读取。",
+                             "请取消整行、整列或大片区域的合并，另存为 .xlsx 后重新提交。")
     spread_merged(name, rows, merged)
     return Grid(name, rows, hidden=hidden, merged=tuple(merged) if merged is not None else None,
                 hidden_rows=frozenset(extras.hidden_rows) if extras else None, source_format=fmt)
