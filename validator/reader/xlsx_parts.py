@@ -189,12 +189,15 @@ class _SheetScan:
         self.found = SheetExtras()
         self.row, self.col = -1, -1
         self.cell: tuple[int, int] | None = None
+        self.ref: str | None = None  # the current cell's r, until it is worked out
+        self.attrs: dict[str, str] = {}
         self.kind = "n"
         self.text: list[str] | None = None  # collecting a formula's or an error's text
         self.shared: dict[str, tuple[str, tuple[int, int]]] = {}
         self.formula: tuple[str | None, str | None] | None = None  # (type, si) of the open <f>
         self.merged_total = 0
         self.largest = ("", 0)
+        self.parser: Any = None
         handlers: dict[str, Callable[[dict[str, str]], None]] = {}
         for ns in MAIN_NS:
             handlers[f"{ns} c"] = self._cell
@@ -204,6 +207,14 @@ class _SheetScan:
             handlers[f"{ns} is"] = self._value
             handlers[f"{ns} mergeCell"] = self._merge
         self.handlers = handlers
+
+    def _collect(self, on: bool) -> None:
+        """Text and end tags matter only inside a formula or an error value: the handlers are
+        set just for those (most elements of a sheet then cost one call, not three)."""
+        self.text = [] if on else None
+        if self.parser is not None:
+            self.parser.EndElementHandler = self.end if on else None
+            self.parser.CharacterDataHandler = self.data if on else None
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         handler = self.handlers.get(name)
@@ -216,10 +227,10 @@ class _SheetScan:
         local = name.rpartition(" ")[2]
         if local == "f" and self.cell is not None and self.formula is not None:
             self._formula_done("".join(self.text))
-            self.text = None
+            self._collect(False)
         elif local == "v" and self.cell is not None:
             self.found.errors[self.cell] = "".join(self.text)
-            self.text = None
+            self._collect(False)
 
     def data(self, text: str) -> None:
         if self.text is not None:
@@ -229,6 +240,7 @@ class _SheetScan:
         number = _int(attrs.get("r"))
         self.row = number - 1 if number is not None and number > 0 else self.row + 1
         self.col = -1
+        self.ref, self.cell = None, None
         self.found.rows += 1
         if self.found.rows > self.limits.rows_per_sheet or self.row >= self.limits.rows_per_sheet:
             raise _too_large(self.sheet, f"超过 {self.limits.rows_per_sheet:,} 行")
@@ -236,33 +248,46 @@ class _SheetScan:
             self.found.hidden_rows.add(self.row)
 
     def _cell(self, attrs: dict[str, str]) -> None:
-        ref = attrs.get("r")
-        at = parse_ref(ref) if ref else None
-        if at is None:
-            at = (self.row, self.col + 1)
-        self.row, self.col = at
-        self.cell, self.kind = at, attrs.get("t", "n")
+        # Most cells of a re-saved sheet are empty styled ones: only count them here, and work
+        # out where a cell is and what it shows when it turns out to hold something.
         self.found.cells += 1
         if self.found.cells > self.limits.cells_per_sheet:
             raise _too_large(self.sheet, f"超过 {self.limits.cells_per_sheet:,} 个单元格")
-        style = _int(attrs.get("s"))
-        if style and 0 <= style < len(self.formats) and self.formats[style] != "General":
-            self.found.formats[at] = self.formats[style]
-        elif not style and self.formats[0] != "General":
-            self.found.formats[at] = self.formats[0]
+        ref = attrs.get("r")
+        if ref is None:  # placed after the previous cell of the row
+            if self.ref is not None:
+                self.row, self.col = parse_ref(self.ref) or (self.row, self.col)
+            self.col += 1
+        self.ref, self.attrs, self.cell = ref, attrs, None
+
+    def _here(self) -> tuple[int, int]:
+        """The current cell's position, its number format recorded the first time."""
+        if self.cell is not None:
+            return self.cell
+        at = parse_ref(self.ref) if self.ref is not None else None
+        if at is None:
+            at = (self.row, self.col) if self.ref is None else (self.row, self.col + 1)
+        self.row, self.col = at
+        self.ref = None
+        self.cell = at
+        self.kind = self.attrs.get("t", "n")
+        style = _int(self.attrs.get("s")) or 0
+        code = self.formats[style] if 0 <= style < len(self.formats) else "General"
+        if code != "General":
+            self.found.formats[at] = code
+        return at
 
     def _value(self, attrs: dict[str, str]) -> None:
-        if self.cell is not None:
-            self.found.holds(self.cell)
-        if self.kind == "e" and self.cell is not None and self.cell not in self.found.formulas:
-            self.text = []
+        at = self._here()
+        self.found.holds(at)
+        if self.kind == "e" and at not in self.found.formulas:
+            self._collect(True)
 
     def _formula(self, attrs: dict[str, str]) -> None:
-        if self.cell is None:
-            return
+        at = self._here()
         self.formula = (attrs.get("t"), attrs.get("si"))
-        self.found.formulas[self.cell] = "="
-        self.text = []
+        self.found.formulas[at] = "="
+        self._collect(True)
 
     def _formula_done(self, text: str) -> None:
         assert self.cell is not None and self.formula is not None
@@ -337,8 +362,7 @@ def scan_sheet(archive: zipfile.ZipFile, sheet: SheetPart, formats: list[str], l
     parser.UnparsedEntityDeclHandler = _forbid_entity
     parser.ExternalEntityRefHandler = _forbid_external
     parser.StartElementHandler = scan.start
-    parser.EndElementHandler = scan.end
-    parser.CharacterDataHandler = scan.data
+    scan.parser = parser
     parser.buffer_text = True
     budget = limits.sheet_xml_mb * _MB
     read = 0
