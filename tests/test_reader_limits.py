@@ -106,3 +106,15 @@ def test_cells_and_merged_areas_of_an_xls_are_bounded() -> None:
         read_submission(FORMATS / "funds.xls", limits=Limits(cells_per_sheet=5))
     with pytest.raises(UnreadableFile, match="合并的单元格过多"):
         read_submission(FORMATS / "funds.xls", limits=Limits(merged_cells=2))
+
+
+def test_empty_styled_cells_count_towards_the_cell_limit(tmp_path: Path) -> None:
+    path = write_sub(tmp_path / "s.xlsx", good_sub())
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet2.xml")
+    stored = sheet.count(b"<c ")
+    empty = b"".join(f'<c r="Z{row}" s="0"/>'.encode() for row in range(1, 2))
+    padded = _rewrite(path, {"xl/worksheets/sheet2.xml": sheet.replace(b"</row>", empty * 50 + b"</row>", 1)})
+    assert read_submission(padded, limits=Limits(cells_per_sheet=stored + 50)).projects
+    with pytest.raises(UnreadableFile, match="个单元格"):
+        read_submission(padded, limits=Limits(cells_per_sheet=stored + 49))
