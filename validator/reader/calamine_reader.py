@@ -158,13 +158,10 @@ def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -
 
 
 def _too_wide(name: str, height: int, width: int, extras: SheetExtras | None) -> UnreadableFile:
-    if extras is not None and extras.lowest[0] >= 0:
-        lowest, rightmost = coordinate(*extras.lowest), coordinate(*extras.rightmost)
-    else:
-        lowest, rightmost = f"第 {height} 行", f"第 {width} 列"
+    far = coordinate(height - 1, width - 1)
     return UnreadableFile(
         f"工作表“{name}”的内容范围过大（{height} 行 × {width} 列），超出可审核的范围。",
-        f"请删除表格以外的多余内容（最下方的内容在 {lowest}，最右侧的在 {rightmost}），另存为 .xlsx 后重新提交。",
+        f"请删除表格以外的多余内容（内容一直延伸到第 {height} 行、第 {width} 列，即 {far} 一带），另存为 .xlsx 后重新提交。",
     )
 
 

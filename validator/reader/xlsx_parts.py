@@ -67,14 +67,6 @@ class SheetExtras:
     hidden_rows: set[int] = field(default_factory=set)
     rows: int = 0
     cells: int = 0
-    lowest: tuple[int, int] = (-1, -1)  # the lowest and the rightmost cell holding a value
-    rightmost: tuple[int, int] = (-1, -1)
-
-    def holds(self, at: tuple[int, int]) -> None:
-        if at[0] > self.lowest[0]:
-            self.lowest = at
-        if at[1] > self.rightmost[1]:
-            self.rightmost = at
 
 
 def column_index(letters: str) -> int:
@@ -207,7 +199,6 @@ class _SheetScan:
             handlers[f"{ns} row"] = self._row
             handlers[f"{ns} f"] = self._formula
             handlers[f"{ns} v"] = self._value
-            handlers[f"{ns} is"] = self._value
             handlers[f"{ns} mergeCell"] = self._merge
         self.handlers = handlers
 
@@ -263,6 +254,10 @@ class _SheetScan:
             self.col += 1
         self.ref, self.attrs, self.cell = ref, attrs, None
 
+    def _plain(self, style: str | None) -> bool:
+        index = _int(style) or 0
+        return not 0 <= index < len(self.formats) or self.formats[index] == "General"
+
     def _here(self) -> tuple[int, int]:
         """The current cell's position, its number format recorded the first time."""
         if self.cell is not None:
@@ -281,8 +276,9 @@ class _SheetScan:
         return at
 
     def _value(self, attrs: dict[str, str]) -> None:
+        if self.cell is None and self.attrs.get("t") != "e" and self._plain(self.attrs.get("s")):
+            return  # a value in General format: calamine gives all there is to know
         at = self._here()
-        self.found.holds(at)
         if self.kind == "e" and at not in self.found.formulas:
             self._collect(True)
 
