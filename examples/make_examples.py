@@ -1,8 +1,8 @@
 """Regenerates the sample inbox `examples/inbox/`: `python examples/make_examples.py`.
 
 Four submissions as units send them, one per outcome of a review: a table that passes, one
-that passes with hints, one returned for revision, and a file that cannot be read (an old
-.xls). `validate examples/inbox` reviews them in place; to try the inbox bot, copy the folder
+that passes with hints, one returned for revision, and a file that cannot be read (a damaged
+.xls: only its header is there). `validate examples/inbox` reviews them in place; to try the inbox bot, copy the folder
 first (`validator run` moves what it has answered into the archive), see docs/bot.md."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from validator.template.writer import IndicatorRow, ProjectRow, write_filled_tem
 
 YEAR = 2027
 INBOX = HERE / "inbox"
-# An OLE compound-file header: what Excel 97-2003 (.xls) and WPS (.et) files start with.
+# An OLE compound-file header and nothing else: a damaged Excel 97-2003 (.xls) file.
 OLD_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 

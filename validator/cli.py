@@ -67,11 +67,15 @@ def cli() -> None:
               help="生成在问题单元格上标色、加批注的表格副本，保存到该文件夹（原文件不改动）。")
 @click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
+@click.option("--workers", "workers", type=click.IntRange(min=1), default=None,
+              help="同时审核的进程数（默认：本机的 CPU 核数）；结果与单进程完全相同，顺序不变。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
-                     letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
-    """审核指定的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
+                     letters: Path | None, annotate: Path | None, summary: Path | None,
+                     workers: int | None) -> None:
+    """审核指定的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods，
+    以及看起来是表格的 .csv/.txt/.tsv）。"""
     config = _config(rules)
-    report = _run(paths, config, quiet=quiet)
+    report = _run(paths, config, quiet=quiet, workers=workers)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
     _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
@@ -81,21 +85,21 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
                    summary: Path | None) -> None:
     """The optional outputs, each a function of the report; notices go to stderr so that
     `--format json` keeps stdout machine-readable."""
-    from validator.config.limits import limits_of
-    from validator.outputs.annotate import annotate_all
-    from validator.outputs.letter import write_letters
-    from validator.outputs.summary import write_summary
-    from validator.rules.reference import rule_purposes
-
-    try:
+    try:  # each output's libraries (python-docx, openpyxl) are imported only when it is asked for
         if letters is not None:
-            written = write_letters(report, letters, settings=office_settings(config),
-                                    listed=limits_of(config).findings_listed)
+            from validator.outputs.letter import write_letters
+
+            written = write_letters(report, letters, settings=office_settings(config), listed=_findings_listed(config))
             click.echo(f"已出具审核意见函 {len(written)} 份，保存在 {letters}", err=True)
         if annotate is not None:
+            from validator.outputs.annotate import annotate_all
+
             written = annotate_all(report, annotate, listed=_findings_listed(config))
-            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
+            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件不生成），保存在 {annotate}", err=True)
         if summary is not None:
+            from validator.outputs.summary import write_summary
+            from validator.rules.reference import rule_purposes
+
             written_summary = write_summary(report, summary, rule_titles=rule_purposes(),
                                             office=office_settings(config).signer)
             click.echo(f"已生成审核汇总表：{written_summary}", err=True)
@@ -110,10 +114,14 @@ def _findings_listed(config: Config) -> int:
     return limits_of(config).findings_listed
 
 
-def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
+def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int | None = None) -> Report:
     total = len(collect_files(paths))
+    if workers is None and total > 1:
+        from validator.workers import default_workers
+
+        workers = default_workers()
     with progress_bar(total, enabled=not quiet) as advance:
-        return validate_paths(paths, config, progress=advance)
+        return validate_paths(paths, config, progress=advance, workers=workers or 1)
 
 
 @cli.command("rules", context_settings=CONTEXT)

@@ -12,10 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from validator.config.limits import limits_of
 from validator.config.loader import Config
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity, reading_order
 from validator.reader import UnreadableFile, is_submission_file, read_submission
 from validator.reader.file_name import unit_from_file_name
+from validator.reader.sniff import regular_file
 from validator.records import Submission
 from validator.rules import RULES
 from validator.rules.base import Problem
@@ -45,9 +47,17 @@ def is_candidate(path: Path) -> bool:
     return is_submission_file(path)
 
 
-def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None) -> Report:
+def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None,
+                   workers: int = 1) -> Report:
+    """Every file found in `paths`, in order; with `workers` > 1 in that many processes
+    (`validator.workers`), giving the same report."""
+    files = collect_files(paths)
+    if workers > 1 and len(files) > 1:
+        from validator.workers import validate_parallel
+
+        return Report(tuple(validate_parallel(files, config, min(workers, len(files)), progress)))
     reports = []
-    for path in collect_files(paths):
+    for path in files:
         reports.append(validate_file(path, config))
         if progress:
             progress(path)
@@ -55,9 +65,13 @@ def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress 
 
 
 def validate_file(path: Path, config: Config) -> FileReport:
+    try:
+        regular_file(path)  # a FIFO or a device would block the hashing below forever
+    except UnreadableFile as exc:
+        return FileReport(path=str(path), received=_mtime(path)).with_findings(_unreadable(exc, config))
     base = FileReport(path=str(path), received=_mtime(path), sha256=_sha256(path))
     try:
-        submission = read_submission(path)
+        submission = read_submission(path, limits=limits_of(config))
     except UnreadableFile as exc:
         # no content to name the unit: the file name does (某市文旅局_绩效目标表.xls)
         return replace(base, unit=unit_from_file_name(path.name)).with_findings(_unreadable(exc, config))

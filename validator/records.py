@@ -171,6 +171,7 @@ class Submission:
     control: dict[str, ControlAmounts] = field(default_factory=dict)
     # A header row repeated inside the data (copy-paste): its first cell; the row is not read.
     repeated_headers: list[Cell] = field(default_factory=list)
+    file_format: str = ""  # what the file really is (xlsx, xls, ods, text …), whatever its name says
 
     @property
     def projects(self) -> list[FundsRow]:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
@@ -14,6 +15,8 @@ _SPACES = re.compile(r"\s+")
 
 def normalize(raw: Any) -> str:
     """Full-width to half-width (NFKC), whitespace runs folded to one space, trimmed."""
+    if type(raw) is str and len(raw) <= _CACHED_LENGTH:
+        return _normalize_short(raw)
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -32,6 +35,14 @@ def fold(raw: Any) -> str:
     """Text as the user wrote it, for quoting: whitespace runs (line breaks from a PDF copy)
     folded to one space and trimmed, every character kept (no NFKC: ：stays ：)."""
     return _SPACES.sub(" ", "" if raw is None else str(raw)).strip()
+
+
+_CACHED_LENGTH = 200  # a workbook repeats the same short texts (shared strings) thousands of times
+
+
+@lru_cache(maxsize=1 << 15)
+def _normalize_short(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
 def _format_float(value: float) -> str:

@@ -50,7 +50,7 @@ from validator.config.office import OfficeSettings
 from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker
 from validator.engine import stamp
 from validator.model import UNREADABLE_RULE, FileReport, Report, Severity, Status
-from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES
+from validator.outputs.annotate import ANNOTATED_MARK, ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES
 from validator.outputs.letter import LETTER_SUFFIX, write_note
 from validator.outputs.naming import output_stem, safe_part, unit_folder
 from validator.outputs.summary import write_summary
@@ -497,7 +497,7 @@ class _Pass:
         return {
             "out_stem": stem,
             "letter_path": f"{base}{NOTE_SUFFIX if duplicate else LETTER_SUFFIX}",
-            "annotated_path": f"{base}{ANNOTATED_MARK}{suffix}" if annotate else None,
+            "annotated_path": f"{base}{ANNOTATED_MARK}{ANNOTATED_SUFFIX}" if annotate else None,
             "json_path": f"{base}{JSON_SUFFIX}",
         }
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from validator.config.loader import Config
+if TYPE_CHECKING:  # the readers import Limits, and the loader imports the readers (via the rules)
+    from validator.config.loader import Config
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,13 @@
 first sheet 审核意见 that lists the findings with links to their cells.
 
 The original is never written: the copy is loaded from `source` and saved to `target`
-(openpyxl drops parts of an Excel file it does not understand, so only a copy may be saved)."""
+(openpyxl drops parts of an Excel file it does not understand, so only a copy may be saved).
+
+The copy never carries live content from the submission: formulas become their cached value
+(or their text when the file holds none), and macros (vbaProject.bin), external links and
+embedded objects are dropped; it is always an .xlsx. An .xls/.xlsb/.ods/.csv submission gets a
+fresh .xlsx built from the cells as read, with the same sheet names and cell positions, so
+every finding lands on the cell it names."""
 
 from __future__ import annotations
 
@@ -10,18 +16,18 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.model import FileReport, Finding, Report, Severity, Status
 from validator.outputs.naming import output_stem, unique_path
-from validator.outputs.sheetout import put_text, write_table
+from validator.outputs.sheetout import put_text, put_value, write_table
 
 ERROR_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB9C")
@@ -29,7 +35,9 @@ LINK_FONT = Font(color="FF0563C1", underline="single")
 SHEET_TITLE = "审核意见"
 COMMENT_AUTHOR = "审核意见"
 ANNOTATED_MARK = "_审核标注"
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".et", ".csv")
+ANNOTATED_SUFFIX = ".xlsx"
+_TEXT_CELL = re.compile(r"^第([1-9][0-9]{0,6})行第([1-9][0-9]{0,4})列$")
 COLUMNS = (
     ("序号", 6),
     ("级别", 8),
@@ -55,7 +63,7 @@ def annotate_workbook(file_report: FileReport, source: Path | str, target: Path 
         return None
     if target.resolve() == source.resolve():
         raise ValueError(f"标注副本不能覆盖原文件：{source}")
-    workbook = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    workbook = load_source(source)
     everything = file_report.sorted_findings()
     findings = everything if listed is None else everything[:listed]
     anchors = [_locate(workbook, finding) for finding in findings]
@@ -68,15 +76,89 @@ def annotate_workbook(file_report: FileReport, source: Path | str, target: Path 
     return target
 
 
+def load_source(source: Path) -> Workbook:
+    """The submission as a workbook that holds no live content (see the module docstring)."""
+    from validator.reader.sniff import sniff
+
+    if sniff(source).format not in ("xlsx", "xlsm"):
+        return _rebuilt(source)
+    with source.open("rb") as fh:  # a file object: openpyxl would judge a misnamed file by its name
+        workbook = load_workbook(fh, keep_vba=False, keep_links=False, rich_text=False)
+    _freeze_formulas(workbook, source)
+    workbook.template = False
+    for name in [n for n, d in workbook.defined_names.items() if "[" in str(d.value) or "|" in str(d.value)]:
+        del workbook.defined_names[name]  # names pointing into other files or at DDE servers
+    return workbook
+
+
+def _freeze_formulas(workbook: Workbook, source: Path) -> None:
+    """Every formula becomes the value the file shows for it (its cached value), or its text
+    when the file holds no cached value."""
+    cached: Workbook | None = None
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                if cached is None:
+                    with source.open("rb") as fh:
+                        cached = load_workbook(fh, data_only=True, keep_links=False, rich_text=False)
+                shown = cached[ws.title][cell.coordinate].value
+                text = getattr(cell.value, "text", cell.value)
+                if shown is None or isinstance(shown, str):
+                    put_text(cell, shown if shown is not None else text)
+                else:
+                    cell.value = shown
+
+
+def _rebuilt(source: Path) -> Workbook:
+    """A fresh workbook of the cells as the reader read them (same sheet names and positions)."""
+    from validator.reader import TABLE_SUFFIXES
+    from validator.reader.csvfile import load_csv_grid
+    from validator.reader.textfile import load_text_grid
+    from validator.reader.workbook import load_grids
+
+    suffix = source.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        grids = [load_csv_grid(source) if suffix == ".csv" else load_text_grid(source)]
+    else:
+        grids = load_grids(source)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for grid in grids:
+        ws = workbook.create_sheet(_sheet_title(grid.name) if grid.is_text else grid.name)
+        if grid.hidden:
+            ws.sheet_state = "hidden"
+        for r, row in enumerate(grid.rows, start=1):
+            for c, cell in enumerate(row, start=1):
+                if cell is not None and cell.coord == _coord(r, c, grid.is_text):
+                    value = cell.formula if cell.formula is not None else cell.raw
+                    put_value(ws.cell(row=r, column=c), value)
+        for min_row, min_col, max_row, max_col in grid.merged or ():
+            if max_row > min_row or max_col > min_col:
+                ws.merge_cells(start_row=min_row + 1, start_column=min_col + 1, end_row=max_row + 1, end_column=max_col + 1)
+    return workbook
+
+
+def _coord(row: int, col: int, text: bool) -> str:
+    return f"第{row}行第{col}列" if text else f"{get_column_letter(col)}{row}"
+
+
+def _sheet_title(name: str) -> str:
+    """A text table's file name as a legal sheet title."""
+    title = re.sub(r"[\\/?*\[\]:']", "_", Path(name).stem).strip() or "Sheet1"
+    return title[:31]
+
+
 def annotate_all(report: Report, directory: Path | str, *, listed: int | None = None) -> list[Path]:
     """Annotated copies of every readable workbook in the report, named
-    `{unit}_{file stem}_审核标注.xlsx` (same suffix as the source). Returns the paths written."""
+    `{unit}_{file stem}_审核标注.xlsx` (always .xlsx). Returns the paths written."""
     folder = Path(directory)
     taken: set[Path] = set()
     written = []
     for file_report in report.files:
         source = Path(file_report.path)
-        target = unique_path(folder, output_stem(file_report) + ANNOTATED_MARK, source.suffix.lower(), taken)
+        target = unique_path(folder, output_stem(file_report) + ANNOTATED_MARK, ANNOTATED_SUFFIX, taken)
         result = annotate_workbook(file_report, source, target, listed=listed)
         if result is not None:
             written.append(result)
@@ -88,9 +170,14 @@ def _locate(workbook: Workbook, finding: Finding) -> Anchor | None:
     of this workbook (text input, a missing sheet, a whole-sheet finding)."""
     ws = _sheet(workbook, finding.sheet)
     match = _A1.match(finding.cell or "")
-    if ws is None or match is None:
+    text_cell = _TEXT_CELL.match(finding.cell or "") if finding.sheet is None else None
+    if ws is None or (match is None and text_cell is None):
         return None
-    coord = f"{match.group(1).upper()}{match.group(2)}"
+    if text_cell is not None:  # a text table's 第N行第M列, placed at the same row and column
+        coord = f"{get_column_letter(int(text_cell.group(2)))}{text_cell.group(1)}"
+    else:
+        assert match is not None
+        coord = f"{match.group(1).upper()}{match.group(2)}"
     try:
         row, column = coordinate_to_tuple(coord)
     except ValueError:

@@ -14,6 +14,7 @@ from validator.rules import (
     date_serial,
     direction_mismatch,
     field_required,
+    file_format,
     file_unreadable,
     funds_row_total,
     funds_sum,
@@ -47,7 +48,7 @@ from validator.rules import (
 )
 
 _MODULES: tuple[ModuleType, ...] = (
-    file_unreadable, sheet_missing, column_missing, template_version,
+    file_unreadable, file_format, sheet_missing, column_missing, template_version,
     field_required, amount_invalid, funds_row_total, funds_sum, budget_control,
     project_duplicate, project_without_indicators, goal_missing, goal_too_short,
     category_missing, category_unknown, indicator_duplicate, indicator_orphan, indicator_numbering,

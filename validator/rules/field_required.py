@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.reader.sheets import PROJECT_SHEET
@@ -40,15 +41,21 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     if PROJECT_SHEET in submission.sheets_found and not submission.projects:
         yield Problem("项目信息表中没有填写任何项目。", "请在项目信息表中逐行填写本单位的项目后再提交。",
                       sheet=submission.sheets_found[PROJECT_SHEET])
-    schema = RecordSchema(required_schema(list(options["project_fields"])))
+    schema = _compiled(tuple(options["project_fields"]))
     for row in submission.projects:
         cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
         yield from _problems(cells, schema, project=row.name.shown or None, indicator=None)
-    schema = RecordSchema(required_schema(list(options["indicator_fields"])))
+    schema = _compiled(tuple(options["indicator_fields"]))
     for ind in submission.indicators:
         fields = ("project", "level1", "level2", "name", "direction", "unit", "note")
         cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in fields}
         yield from _problems(cells, schema, project=ind.project.shown or None, indicator=ind.label)
+
+
+@lru_cache(maxsize=16)
+def _compiled(fields: tuple[str, ...]) -> RecordSchema:
+    """One compiled schema per field list, shared by every submission of the run."""
+    return RecordSchema(required_schema(list(fields)))
 
 
 def _problems(cells: dict[str, Cell | None], schema: RecordSchema, *, project: str | None,

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Re-creates the committed format fixtures: our own acceptance tables and the 2023 seed, saved
+# by a real spreadsheet program (LibreOffice headless) as .xls and .ods, the seed also as CSV
+# (UTF-8 with BOM, and GB18030), plus two workbooks whose extension lies.
+# Run from the repository root:  sh tests/data/formats/make_formats.sh
+set -e
+out=tests/data/formats
+tmp=$(mktemp -d)
+for name in pass/clean pass/outdated fail/funds fail/values fail/text; do
+  cp "tests/acceptance/$name.xlsx" "$tmp/"
+done
+cp tests/data/seed_2023.xlsx "$tmp/"
+for f in "$tmp"/*.xlsx; do
+  soffice --headless --convert-to xls --outdir "$out" "$f" >/dev/null
+  soffice --headless --convert-to ods --outdir "$out" "$f" >/dev/null
+done
+# CSV: field separator 44 (comma), text delimiter 34 ("), character set 76 (UTF-8).
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$tmp" "$tmp/seed_2023.xlsx" >/dev/null
+printf '\357\273\277' > "$out/seed_2023.csv" && cat "$tmp/seed_2023.csv" >> "$out/seed_2023.csv"
+iconv -f UTF-8 -t GB18030 "$tmp/seed_2023.csv" > "$out/seed_2023_gb18030.csv"
+cp "$out/funds.xls" "$out/funds_really_xls.xlsx"
+cp tests/acceptance/fail/funds.xlsx "$out/funds_really_xlsx.xls"
+rm -r "$tmp"

@@ -1,0 +1,71 @@
+"""`validate --workers N`: files reviewed in N worker processes, results merged in input order,
+so the report holds the same findings in the same order as with one worker. Each file runs
+under `limits.seconds_per_file` (`DeadlineWorker`): a file past it is answered
+无法在限定时间内审核 and its worker replaced, so one hostile file never holds the batch.
+Memory stays flat: each worker holds one file at a time and the parent keeps only reports."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from validator.config.limits import limits_of
+from validator.config.loader import Config
+from validator.deadline import DeadlineExceeded, DeadlineWorker
+from validator.model import UNREADABLE_RULE, FileReport, Severity
+from validator.rules.base import Problem
+
+Progress = Callable[[Path], None]
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def validate_parallel(paths: Sequence[Path], config: Config, workers: int,
+                      progress: Progress | None = None) -> Iterator[FileReport]:
+    """The FileReport of each path, in input order, reviewed by `workers` processes."""
+    from validator.engine import validate_file
+
+    seconds = limits_of(config).seconds_per_file
+    local = threading.local()
+    started: list[DeadlineWorker] = []
+    lock = threading.Lock()
+
+    def one(path: Path) -> FileReport:
+        worker = getattr(local, "worker", None)
+        if worker is None:
+            worker = local.worker = DeadlineWorker()
+            with lock:
+                started.append(worker)
+        try:
+            return worker.run(validate_file, path, config, seconds=seconds)
+        except DeadlineExceeded:
+            return timed_out(path, seconds, config)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for report in pool.map(one, paths):
+                if progress:
+                    progress(Path(report.path))
+                yield report
+    finally:
+        for worker in started:
+            worker.close()
+
+
+def timed_out(path: Path, seconds: float, config: Config) -> FileReport:
+    from validator.engine import stamp
+
+    setting = config.rules.get(UNREADABLE_RULE)
+    level = setting.level if setting and setting.level else Severity.ERROR
+    problem = Problem(f"无法在限定时间内审核：审核本文件超过了 {seconds:g} 秒，已停止。",
+                      "请删除表格以外的多余内容（大量空行、无关工作表、超长文字）后重新提交；如仍有问题请联系预算科。")
+    return FileReport(path=str(path)).with_findings([stamp(UNREADABLE_RULE, level, problem)])
