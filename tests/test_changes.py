@@ -33,3 +33,9 @@ def test_repeated_keys_count_as_a_multiset() -> None:
 def test_identical_reports_are_unchanged() -> None:
     report = FileReport("a.xlsx", (f("goal-missing", "G4"),))
     assert compare(report, report).unchanged
+
+
+def test_a_name_quoted_normalised_by_an_earlier_release_is_the_same_problem() -> None:
+    before = FileReport("a.xlsx", (f("category-missing", "A5", project="行政执法“两平台”:广州市级执法办案平台项目"),))
+    after = FileReport("a.xlsx", (f("category-missing", "A5", project="行政执法“两平台”：广州市级执法办案平台项目"),))
+    assert [x.cell for x in compare(before, after).still_open] == ["A5"]

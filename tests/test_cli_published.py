@@ -95,7 +95,7 @@ def test_publish_usage_errors(tmp_path: Path) -> None:
 def test_validate_published_text_reads_well() -> None:
     code, out = _run("validate", SEED)
     assert code == 1
-    assert f"{SEED}:第28行第7列 [提示] ［广州市司法局2021年行政执法“两平台”:广州市级执法办案平台项目］［第1项 故障响应时间］" in out
+    assert f"{SEED}:第28行第7列 [提示] ［广州市司法局2021年行政执法“两平台”：广州市级执法办案平台项目］［第1项 故障响应时间］" in out
     assert f"{SEED}：退回修改（错误 22 条，提示 29 条）" in out
 
 

@@ -64,3 +64,15 @@ def test_report_describes_the_submission(tmp_path: Path) -> None:
     assert (file_report.unit, file_report.year, file_report.projects, file_report.indicators) == (
         "某市司法局", 2027, ("普法经费",), 3)
     assert file_report.sha256 and len(file_report.sha256) == 64 and file_report.received is not None
+
+
+def test_names_are_quoted_as_written_and_findings_come_in_reading_order(tmp_path: Path) -> None:
+    sub = good_sub()
+    name = "行政执法“两平台”：市级（一期）办案平台"
+    sub.projects = [(name, "某市司法局", 700, 500, 0, 100, "开展")]
+    sub.indicators = [(name, *row[1:]) for row in sub.indicators]
+    report = validate_file(write_sub(tmp_path / "a.xlsx", sub), load_config())
+    assert report.projects == (name,)
+    assert {f.project for f in report.findings} == {name}
+    cells = [(f.sheet, f.position) for f in report.findings]
+    assert cells == sorted(cells, key=lambda c: (c[0] != "项目信息", c[1])), "project sheet first, then by row and column"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.model import FileReport, Finding, Report, Severity, Status, cell_position, reading_order
 
 
 def _finding(rule: str, severity: Severity) -> Finding:
@@ -40,3 +40,24 @@ def test_json_round_trip() -> None:
     assert again.summary().to_dict() == {"files": 2, "passed": 1, "with_warnings": 0, "failed": 1, "unreadable": 0,
                                          "errors": 1, "warnings": 0}
     assert report.files[0].findings[0].location == "项目信息!C4"
+
+
+def test_findings_read_by_sheet_row_and_column_errors_first() -> None:
+    def at(sheet: str | None, cell: str | None, severity: Severity = Severity.ERROR) -> Finding:
+        return Finding("r", severity, "问题", None, sheet, cell)
+
+    findings = (at("绩效指标", "F12"), at("项目信息", "C10"), at("绩效指标", "B4"), at("项目信息", "AA2"),
+                at("项目信息", "C9", Severity.WARNING), at(None, None), at("绩效指标", "C4"))
+    report = FileReport("a.xlsx", findings)
+    # sheets in order of first appearance, then row, then column; the whole-file finding first
+    assert [f.location for f in report.sorted_findings()] == [
+        "", "绩效指标!B4", "绩效指标!C4", "绩效指标!F12", "项目信息!AA2", "项目信息!C10", "项目信息!C9"]
+    assert [f.location for f in reading_order(findings, ["项目信息", "绩效指标"])][:3] == ["", "项目信息!AA2", "项目信息!C9"]
+
+
+def test_cell_positions_of_workbooks_and_text_tables() -> None:
+    assert cell_position("C4") == (4, 3)
+    assert cell_position("AA10:AB12") == (10, 27)
+    assert cell_position("第12行第7列") == (12, 7)
+    assert cell_position("第3行") == (3, 0)
+    assert cell_position(None) == cell_position("（整个文件）") == (0, 0)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from validator import __version__
+from validator import __version__, cli_zh
 from validator.config.loader import Config, ConfigError, load_config, office_settings
 from validator.engine import collect_files, validate_paths
 from validator.model import Report
@@ -20,6 +20,8 @@ from validator.outputs.reporters import render_json, render_text
 
 if TYPE_CHECKING:
     from validator.bot.settings import BotSettings
+
+cli_zh.install()  # before the decorators below: some of click's words are looked up as they run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BUSY = 75  # EX_TEMPFAIL: another pass holds the inbox lock, try again later
@@ -47,7 +49,7 @@ def cli() -> None:
 
 
 @cli.command("validate", context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...", type=click.Path(exists=True, path_type=Path))
 @click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件（默认：当前目录下的 rules.yaml，没有则用内置默认配置）。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -62,7 +64,7 @@ def cli() -> None:
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
                      letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
-    """审核 PATHS 中的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
+    """审核指定的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
     config = _config(rules)
     report = _run(paths, config, quiet=quiet)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
@@ -102,9 +104,9 @@ def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
 @cli.command("rules", context_settings=CONTEXT)
 @click.option("--check", "check", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="只校验该规则配置文件，不打印规则说明。")
-@click.argument("rule_ids", nargs=-1)
+@click.argument("rule_ids", nargs=-1, metavar="[规则编号]...")
 def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
-    """打印规则说明（编号、默认级别、选项、检查内容与示例）；可只列出指定的 RULE_IDS。"""
+    """打印规则说明（编号、默认级别、选项、检查内容与示例）；可只列出指定编号的规则。"""
     from validator.rules.reference import rule_reference
 
     if check is not None:
@@ -148,7 +150,7 @@ def template_command(output: Path, year: int | None, department: str | None, bud
 
 
 @cli.command("threshold", context_settings=CONTEXT)
-@click.argument("text")
+@click.argument("text", metavar="指标值")
 @click.option("--name", default=None, help="指标名称（三级指标）；单位可能写在名称中，如“合格率（%）”。")
 @click.option("--unit", default=None, help="计量单位列的内容，如“%”“小时”。")
 @click.option("--direction", default=None, help="指标方向列的内容，如“大于等于”“正向”。")
@@ -156,7 +158,7 @@ def template_command(output: Path, year: int | None, department: str | None, bud
               help="输出 JSON：kind、parts（op、value、unit）、normalized、notes。")
 def threshold_command(text: str, name: str | None, unit: str | None, direction: str | None,
                       as_json: bool) -> None:
-    """解析一个年度指标值 TEXT，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
+    """解析一个年度指标值，显示读出的比较符号、数值和单位；无法识别时退出码为 1。"""
     from validator.values.threshold import parse_threshold, threshold_to_json, threshold_to_text
 
     result = parse_threshold(text, name=name, unit=unit, direction=direction)
@@ -166,14 +168,14 @@ def threshold_command(text: str, name: str | None, unit: str | None, direction: 
 
 
 @cli.command("import", context_settings=CONTEXT, short_help="把公开格式的绩效目标表转为标准模板（按部门各一份）。")
-@click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("table", metavar="公开表", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="输出文件夹：每个部门生成一份标准模板。")
 @click.option("--single", is_flag=True, help="所有项目写入同一份模板，不按部门拆分。")
 @click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件，其校验值写入模板信息。")
 def import_command(table: Path, output: Path, single: bool, rules: Path | None) -> None:
-    """把公开格式的绩效目标表（TABLE：.txt/.tsv 或 .xlsx）转为标准模板：项目、金额、绩效目标和指标
+    """把公开格式的绩效目标表（.txt/.tsv 或 .xlsx）转为标准模板：项目、金额、绩效目标和指标
     均已填好，指标值拆分为指标方向、指标值和计量单位。"""
     from validator.published.importer import NotPublishedTable, import_table
     from validator.reader import UnreadableFile
@@ -192,7 +194,7 @@ def import_command(table: Path, output: Path, single: bool, rules: Path | None) 
 
 
 @cli.command("publish", context_settings=CONTEXT, short_help="由审核通过的提交生成公开格式的绩效目标表。")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, metavar="文件或文件夹...", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="输出的公开表文件（.xlsx；为 txt 格式时是制表符分隔的文本）。")
 @click.option("--title", default=None, help="表格标题（默认：部门名称 + 年度 + “项目支出绩效目标表”）。")
@@ -205,7 +207,7 @@ def import_command(table: Path, output: Path, single: bool, rules: Path | None) 
               help="审核用的规则配置文件（默认：当前目录下的 rules.yaml，没有则用内置默认配置）。")
 def publish_command(sources: tuple[Path, ...], output: Path, title: str | None, department: str | None,
                     note: str | None, fmt: str | None, include_failed: bool, rules: Path | None) -> None:
-    """由审核通过的提交（SOURCES：文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
+    """由审核通过的提交（文件或文件夹）生成公开格式的项目支出绩效目标表：合计、部门行、
     项目行，每个项目的指标按“1、产出指标：…，年度指标值：…。”写在一格。有错误的文件默认跳过并列出。"""
     from validator.published.disclosure import write_disclosure
     from validator.published.publish import DEFAULT_NOTE, build_table, select_sources

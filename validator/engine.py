@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from validator.config.loader import Config
-from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity
+from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity, reading_order
 from validator.reader import UnreadableFile, is_submission_file, read_submission
 from validator.records import Submission
 from validator.rules import RULES
@@ -64,11 +64,12 @@ def validate_file(path: Path, config: Config) -> FileReport:
         return base.with_findings(_unreadable(UnreadableFile(
             "读取文件时发生内部错误，未能完成审核。", "请联系预算科（系统管理员）处理，原文件已保留。",
             detail=repr(exc)), config))
-    return _describe(base, submission).with_findings(check_submission(submission, config))
+    findings = reading_order(check_submission(submission, config), submission.sheets_found.values())
+    return _describe(base, submission).with_findings(findings)
 
 
 def _describe(base: FileReport, sub: Submission) -> FileReport:
-    names = tuple(r.name.text for r in sub.projects if r.name.text)
+    names = tuple(r.name.shown for r in sub.projects if r.name.text)
     return replace(base, unit=sub.department, year=sub.year, layout=sub.layout, projects=names,
                    indicators=len(sub.indicators))
 

@@ -76,6 +76,11 @@ class Finding:
     value: str | None = None
 
     @property
+    def position(self) -> tuple[int, int]:
+        """(row, column) of the cell, for reading order; (0, 0) for a whole file or sheet."""
+        return cell_position(self.cell)
+
+    @property
     def location(self) -> str:
         if self.sheet and self.cell:
             return f"{self.sheet}!{self.cell}"
@@ -94,8 +99,36 @@ class Finding:
         return cls(**values)
 
 
-def _sort_key(finding: Finding) -> tuple[int, str]:
-    return (0 if finding.severity is Severity.ERROR else 1, finding.rule)
+_A1 = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+_TEXT_CELL = re.compile(r"第(\d+)行(?:第(\d+)列)?")
+
+
+def cell_position(cell: str | None) -> tuple[int, int]:
+    """(row, column) of an A1 reference (`C4`, the first cell of `A3:G3`) or of a text
+    location (`第12行第7列`); (0, 0) when there is none."""
+    if not cell:
+        return (0, 0)
+    if m := _A1.match(cell):
+        column = 0
+        for letter in m.group(1):
+            column = column * 26 + ord(letter) - 64
+        return (int(m.group(2)), column)
+    if m := _TEXT_CELL.match(cell):
+        return (int(m.group(1)), int(m.group(2) or 0))
+    return (0, 0)
+
+
+def reading_order(findings: Iterable[Finding], sheets: Iterable[str | None] = ()) -> list[Finding]:
+    """Findings by sheet (in the order given, then in order of first appearance), then row,
+    then column; file-level findings (no sheet) first. Stable for findings at one cell."""
+    items = list(findings)
+    named = dict.fromkeys(s for s in [*sheets, *(f.sheet for f in items)] if s is not None)
+    order: dict[str | None, int] = {None: -1, **{s: i for i, s in enumerate(named)}}
+    return sorted(items, key=lambda f: (order[f.sheet], f.position))
+
+
+def _severity_rank(finding: Finding) -> int:
+    return 0 if finding.severity is Severity.ERROR else 1
 
 
 @dataclass(frozen=True)
@@ -144,8 +177,8 @@ class FileReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
     def sorted_findings(self) -> list[Finding]:
-        """Errors before warnings, stable otherwise (reading order)."""
-        return sorted(self.findings, key=_sort_key)
+        """Errors before warnings; within each, by sheet, row and column."""
+        return sorted(reading_order(self.findings), key=_severity_rank)
 
     def top_rules(self, n: int = 3) -> list[tuple[str, int]]:
         return Counter(f.rule for f in self.findings).most_common(n)

@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from validator.text import key, normalize
+from validator.text import fold, key, normalize
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class Cell:
         if isinstance(self.raw, float) and self.raw.is_integer():
             return str(int(self.raw))
         return str(self.raw)
+
+    @property
+    def shown(self) -> str:
+        """The value quoted in messages: as written, whitespace folded (`text` is for matching)."""
+        return fold(self.display)
 
 
 def written(cell: Cell | None) -> str:
@@ -116,7 +121,7 @@ class Indicator:
 
     @property
     def label(self) -> str:
-        name = (self.name.text if self.name else "") or "（未命名指标）"
+        name = (self.name.shown if self.name else "") or "（未命名指标）"
         return f"第{self.position}项 {name}" if self.position else name
 
 

@@ -28,6 +28,12 @@ def normalize(raw: Any) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def fold(raw: Any) -> str:
+    """Text as the user wrote it, for quoting: whitespace runs (line breaks from a PDF copy)
+    folded to one space and trimmed, every character kept (no NFKC: ：stays ：)."""
+    return _SPACES.sub(" ", "" if raw is None else str(raw)).strip()
+
+
 def _format_float(value: float) -> str:
     if value.is_integer():
         return str(int(value))

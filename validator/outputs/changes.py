@@ -8,12 +8,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from validator.model import FileReport, Finding
+from validator.text import key
 
 Key = tuple[str, str | None, str | None, str | None, str | None]
 
 
 def finding_key(finding: Finding) -> Key:
-    return (finding.rule, finding.sheet, finding.cell, finding.project, finding.indicator)
+    """Names are compared by their matching key: a report saved by an earlier release quoted
+    them normalised (half-width punctuation), today's quote them as written."""
+    return (finding.rule, finding.sheet, finding.cell, _matching(finding.project), _matching(finding.indicator))
+
+
+def _matching(name: str | None) -> str | None:
+    return None if name is None else key(name)
 
 
 @dataclass(frozen=True)

@@ -38,4 +38,4 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             if amount.problem and cell is not None:
                 message, suggestion = _MESSAGES[amount.problem]
                 yield Problem(f"{label}{message.format(v=clip(cell.display), d=decimals)}",
-                              suggestion.format(d=decimals), cell=cell, project=row.name.text or None)
+                              suggestion.format(d=decimals), cell=cell, project=row.name.shown or None)

@@ -44,5 +44,5 @@ def at_indicator(ind: Indicator, cell: Cell | None, message: str, suggestion: st
                  value: str | None = None) -> Problem:
     """A problem about one indicator, located at `cell` (or the indicator's name cell)."""
     where = cell or ind.name or ind.project
-    return Problem(message, suggestion, cell=where, project=ind.project.text or None,
+    return Problem(message, suggestion, cell=where, project=ind.project.shown or None,
                    indicator=ind.label, value=value)

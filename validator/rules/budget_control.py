@@ -56,4 +56,4 @@ def _compare(row: FundsRow, control: ControlAmounts, tolerance: Decimal) -> Iter
         if actual is not None and abs(actual - expected) > tolerance:
             yield Problem(f"{label} {fmt(actual)} 与预算科下达的控制数 {fmt(expected)} 不一致。",
                           f"请按控制数填写 {fmt(expected)}；如确需调整，请先与预算科沟通。",
-                          cell=cell, project=row.name.text or None)
+                          cell=cell, project=row.name.shown or None)

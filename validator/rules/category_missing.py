@@ -43,5 +43,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
                 yield Problem(
                     f"项目缺少“{category}”类绩效指标。",
                     f"请至少补充一条“{category}”，并写明可衡量的年度指标值。",
-                    cell=row.name, project=row.name.text or None,
+                    cell=row.name, project=row.name.shown or None,
                 )

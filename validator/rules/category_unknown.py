@@ -48,7 +48,7 @@ def _level1(ind: Indicator) -> str | Literal[False] | None:
 
 def _unknown_level1(ind: Indicator) -> Problem:
     assert ind.level1 is not None
-    text = clip(ind.level1.text)
+    text = clip(ind.level1.shown)
     if key(text) in NOT_TARGET:
         return at_indicator(ind, ind.level1, f"“{text}”属于绩效评价指标体系，不是绩效目标指标。",
                             f"请改用 {_LEVEL1} 之一。")
@@ -61,8 +61,8 @@ def _level2(ind: Indicator, level1: str) -> Iterator[Problem]:
     level2 = normalize_level2(ind.level2.text)
     allowed = TAXONOMY[level1]
     if level2 is None:
-        yield at_indicator(ind, ind.level2, f"二级指标“{clip(ind.level2.text)}”无法识别。",
+        yield at_indicator(ind, ind.level2, f"二级指标“{clip(ind.level2.shown)}”无法识别。",
                            f"“{level1}”下可选：{'、'.join(allowed)}。")
     elif level2 not in allowed:
-        yield at_indicator(ind, ind.level2, f"二级指标“{clip(ind.level2.text)}”不属于一级指标“{level1}”。",
+        yield at_indicator(ind, ind.level2, f"二级指标“{clip(ind.level2.shown)}”不属于一级指标“{level1}”。",
                            f"请改选“{level1}”下的二级指标：{'、'.join(allowed)}；或更正一级指标。")

@@ -43,12 +43,12 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     schema = RecordSchema(required_schema(list(options["project_fields"])))
     for row in submission.projects:
         cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
-        yield from _problems(cells, schema, project=row.name.text or None, indicator=None)
+        yield from _problems(cells, schema, project=row.name.shown or None, indicator=None)
     schema = RecordSchema(required_schema(list(options["indicator_fields"])))
     for ind in submission.indicators:
         fields = ("project", "level1", "level2", "name", "direction", "unit", "note")
         cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in fields}
-        yield from _problems(cells, schema, project=ind.project.text or None, indicator=ind.label)
+        yield from _problems(cells, schema, project=ind.project.shown or None, indicator=ind.label)
 
 
 def _problems(cells: dict[str, Cell | None], schema: RecordSchema, *, project: str | None,

@@ -36,5 +36,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
                 f"总计 {fmt(total.value)} 不等于 {row.parts_label} = {fmt(expected)}"
                 f"（相差 {fmt(total.value - expected)}）。",
                 f"请核对各资金来源；若来源无误，总计应为 {fmt(expected)}。",
-                cell=row.total, project=row.name.text or None,
+                cell=row.total, project=row.name.shown or None,
             )

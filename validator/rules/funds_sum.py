@@ -45,8 +45,8 @@ def _compare(summary: FundsRow, members: list[FundsRow], what: str, tolerance: D
         expected = sum_amounts(m.amounts.get(label) for m in members)
         if expected is not None and abs(stated.value - expected) > tolerance:
             yield Problem(
-                f"“{summary.name.text}”行的{label} {fmt(stated.value)} 不等于{what}之和 {fmt(expected)}"
+                f"“{summary.name.shown}”行的{label} {fmt(stated.value)} 不等于{what}之和 {fmt(expected)}"
                 f"（相差 {fmt(stated.value - expected)}）。",
                 f"请核对是否漏填或重复填列了项目；若明细无误，{label}应为 {fmt(expected)}。",
-                cell=cell, project=summary.name.text or None,
+                cell=cell, project=summary.name.shown or None,
             )

@@ -29,7 +29,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             continue  # no goal column: column-missing reports it
         if goal.empty:
             yield Problem("未填写绩效目标。", "请写明本年度要达到的产出和效果（做什么、做多少、达到什么效果）。",
-                          cell=goal, project=row.name.text or None)
+                          cell=goal, project=row.name.shown or None)
         elif key(goal.text) == key(row.name.text):
             yield Problem("绩效目标照抄了项目名称。", "请写明本年度要达到的产出和效果，而不是重复项目名称。",
-                          cell=goal, project=row.name.text or None)
+                          cell=goal, project=row.name.shown or None)

@@ -34,4 +34,4 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if length < minimum:
             yield Problem(f"绩效目标只有 {length} 个字，过于简略。",
                           f"请用不少于 {minimum} 个字写明本年度的产出（数量、质量、时效）和预期效果。",
-                          cell=goal, project=row.name.text or None)
+                          cell=goal, project=row.name.shown or None)

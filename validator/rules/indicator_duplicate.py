@@ -31,7 +31,7 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             if not k:
                 continue
             if k in first:
-                yield at_indicator(ind, ind.name, f"指标“{clip(ind.name.text)}”在本项目中重复（另见 {_where(first[k], ind)}）。",  # type: ignore[union-attr]
+                yield at_indicator(ind, ind.name, f"指标“{clip(ind.name.shown)}”在本项目中重复（另见 {_where(first[k], ind)}）。",  # type: ignore[union-attr]
                                    "请删除重复的指标，或合并为一条并写明指标值。")
             else:
                 first[k] = ind

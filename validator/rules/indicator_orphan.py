@@ -31,5 +31,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for ind in submission.indicators:
         k = key(ind.project.text)
         if k and k not in names:
-            yield at_indicator(ind, ind.project, f"指标所属项目“{clip(ind.project.text)}”不在项目信息表中。",
+            yield at_indicator(ind, ind.project, f"指标所属项目“{clip(ind.project.shown)}”不在项目信息表中。",
                                "请从下拉列表中选择项目名称，使其与项目信息表完全一致。")

@@ -30,8 +30,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if not k:
             continue
         if k in first:
-            yield Problem(f"项目名称“{clip(row.name.text)}”与 {first[k].coord} 重复。",
+            yield Problem(f"项目名称“{clip(row.name.shown)}”与 {first[k].coord} 重复。",
                           "同一项目只填一行；如确为不同项目，请在名称中加以区分。",
-                          cell=row.name, project=row.name.text)
+                          cell=row.name, project=row.name.shown)
         else:
             first[k] = row.name

@@ -29,4 +29,4 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if k and not groups.get(k):
             yield Problem("项目没有任何绩效指标。",
                           "请在绩效指标表中为该项目填写产出、效益、满意度等指标及年度指标值。",
-                          cell=row.name, project=row.name.text)
+                          cell=row.name, project=row.name.shown)

@@ -45,11 +45,11 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for row in submission.projects:
         for label, cell in (("项目名称", row.name), ("资金使用单位", row.unit), ("绩效目标", row.goal)):
             if _hit(pattern, cell):
-                yield _problem(label, cell, project=row.name.text or None, indicator=None)  # type: ignore[arg-type]
+                yield _problem(label, cell, project=row.name.shown or None, indicator=None)  # type: ignore[arg-type]
     for ind in submission.indicators:
         for label, cell in (("指标名称", ind.name), ("指标解释", ind.note)):
             if _hit(pattern, cell):
-                yield _problem(label, cell, project=ind.project.text or None, indicator=ind.label)  # type: ignore[arg-type]
+                yield _problem(label, cell, project=ind.project.shown or None, indicator=ind.label)  # type: ignore[arg-type]
 
 
 def _hit(pattern: re.Pattern[str], cell: Cell | None) -> bool:
@@ -57,5 +57,5 @@ def _hit(pattern: re.Pattern[str], cell: Cell | None) -> bool:
 
 
 def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:
-    return Problem(f"{label}“{clip(cell.text)}”含有占位或示例文字。", f"请把{label}改为实际内容。",
+    return Problem(f"{label}“{clip(cell.shown)}”含有占位或示例文字。", f"请把{label}改为实际内容。",
                    cell=cell, project=project, indicator=indicator)

@@ -33,10 +33,10 @@ def cleaned(text: str) -> str:
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for row in submission.projects:
         if _dirty(row.name):
-            yield _problem("项目名称", row.name, project=row.name.text, indicator=None)
+            yield _problem("项目名称", row.name, project=row.name.shown, indicator=None)
     for ind in submission.indicators:
         if ind.name is not None and _dirty(ind.name):
-            yield _problem("指标名称", ind.name, project=ind.project.text or None, indicator=ind.label)
+            yield _problem("指标名称", ind.name, project=ind.project.shown or None, indicator=ind.label)
 
 
 def _dirty(cell: Cell) -> bool:
