@@ -18,10 +18,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from validator.bot.approved import is_self_evaluation, ledger_context
 from validator.bot.inbox import (
     Candidate,
     SourceChanged,
@@ -45,6 +46,7 @@ from validator.model import FileReport, Report, Status
 from validator.outputs.annotate import ANNOTATED_MARK, WORKBOOK_SUFFIXES, annotate_workbook
 from validator.outputs.letter import LETTER_SUFFIX, chinese_date, write_letter, write_note
 from validator.outputs.naming import output_stem, safe_part
+from validator.outputs.selfeval import table_kind
 from validator.outputs.summary import write_summary
 from validator.rules.reference import rule_purposes
 from validator.text import readable
@@ -309,7 +311,8 @@ class _Pass:
 
     def _validate(self, entry: Entry) -> Entry:
         received = datetime.fromisoformat(entry.received) if entry.received else None
-        report = replace(validate_file(Path(entry.archive_path), self.config), path=entry.original_name,
+        context = ledger_context(self.ledger)  # self-evaluations are compared with the approved targets
+        report = replace(validate_file(Path(entry.archive_path), self.config, context), path=entry.original_name,
                          received=received, sha256=entry.sha256)
         processed = datetime.now().replace(microsecond=0)
         earlier = self.ledger.answered_with_hash(entry.sha256, before=entry.id)
@@ -320,6 +323,8 @@ class _Pass:
         else:
             previous = self.ledger.previous_of(unit=report.unit, projects=list(report.projects),
                                                name=entry.original_name, before=entry.id)
+            if previous is not None and is_self_evaluation(previous.report) != is_self_evaluation(report):
+                previous = None  # a self-evaluation is not a resubmission of the target table
             values["previous_id"] = previous.id if previous else None
         values.update(self._output_paths(entry, report, processed, duplicate=earlier is not None))
         entry = self.ledger.update(
@@ -461,6 +466,7 @@ class StatusInfo:
     runs: tuple[RunRow, ...]
     counts: Counter[str]
     running_pid: int | None
+    kinds: Counter[str] = field(default_factory=Counter)  # reviewed tables: 绩效目标表 / 绩效自评表
 
 
 def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
@@ -476,7 +482,8 @@ def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
         last = tuple(ledger.last_runs(runs))
         running = next((r.pid for r in last if r.state == "running" and _alive(r.pid)), None)
         return StatusInfo(tuple(c.relative for c in ready), tuple(waiting), tuple(ledger.unfinished()), last,
-                          ledger.verdict_counts(), running)
+                          ledger.verdict_counts(), running,
+                          Counter(table_kind(r) for r in ledger.reviewed_reports()))
 
 
 def _alive(pid: int) -> bool:

@@ -26,6 +26,7 @@ from validator.config.office import OfficeSettings
 from validator.model import FileReport, Finding, Report, Severity, Status
 from validator.outputs.changes import compare
 from validator.outputs.naming import output_stem, unique_path
+from validator.outputs.selfeval import self_evaluation_title
 from validator.reader.safety import SAVE_AS
 
 BODY_FONT = "仿宋_GB2312"
@@ -91,6 +92,7 @@ def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSetting
     """The frame every letter shares: title, addressee, `body`, closing, document metadata."""
     doc = _new_document(settings)
     title = settings.letter_title(unit=file_report.unit, year=file_report.year, file=Path(file_report.name).stem)
+    title = self_evaluation_title(file_report) or title  # a self-evaluation review has its own title
     _title(doc, title)
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
     body(doc)

@@ -17,6 +17,7 @@ from validator.reader.layout import find_table
 from validator.reader.national import find_national, is_national, read_national
 from validator.reader.published import find_published, no_header, read_published
 from validator.reader.rowwise import find_rowwise, read_rowwise
+from validator.reader.selfeval import find_self_forms, find_self_rowwise, read_self_forms, read_self_rowwise
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
 from validator.reader.workbook import Grid, load_grids
@@ -43,6 +44,12 @@ def read_submission(path: Path) -> Submission:
             raise no_header()
         return read_published(path, *found)
     grids = load_grids(path)
+    self_rows = find_self_rowwise(grids)  # self-evaluations (绩效自评表) first: they also look like targets
+    if self_rows:
+        return read_self_rowwise(path, self_rows)
+    self_forms = find_self_forms(grids)
+    if self_forms:
+        return read_self_forms(path, self_forms)
     rowwise = find_rowwise(grids)
     if rowwise:
         return read_rowwise(path, rowwise)  # one indicator per row, project fields repeated
