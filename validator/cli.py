@@ -62,11 +62,14 @@ def cli() -> None:
               help="生成在问题单元格上标色、加批注的表格副本，保存到该文件夹（原文件不改动）。")
 @click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
+@click.option("--ledger", "ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="审核机器人的台账（ledger.sqlite3）：绩效自评表对照其中审核通过的绩效目标表。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
-                     letters: Path | None, annotate: Path | None, summary: Path | None) -> None:
-    """审核指定的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
+                     letters: Path | None, annotate: Path | None, summary: Path | None,
+                     ledger: Path | None = None) -> None:
+    """审核指定的绩效目标表或绩效自评表（文件或文件夹；文件夹会递归查找 .xlsx，以及看起来是公开表的 .txt/.tsv）。"""
     config = _config(rules)
-    report = _run(paths, config, quiet=quiet)
+    report = _run(paths, config, quiet=quiet, ledger=ledger)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
     _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
@@ -95,10 +98,16 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
         raise SystemExit(EXIT_USAGE) from exc
 
 
-def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool) -> Report:
+def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, ledger: Path | None = None) -> Report:
     total = len(collect_files(paths))
-    with progress_bar(total, enabled=not quiet) as advance:
-        return validate_paths(paths, config, progress=advance)
+    if ledger is None:
+        with progress_bar(total, enabled=not quiet) as advance:
+            return validate_paths(paths, config, progress=advance)
+    from validator.bot.approved import ledger_context
+    from validator.bot.ledger import Ledger
+
+    with Ledger(ledger) as book, progress_bar(total, enabled=not quiet) as advance:
+        return validate_paths(paths, config, progress=advance, context=ledger_context(book))
 
 
 @cli.command("rules", context_settings=CONTEXT)
@@ -129,14 +138,25 @@ def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
                    "每个单位生成一份预填了项目和控制数的模板。")
 @click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件，其校验值写入模板信息。")
+@click.option("--kind", type=click.Choice(["目标", "自评"]), default="目标", show_default=True,
+              help="模板种类：目标 为绩效目标表，自评 为项目支出绩效自评表。")
+@click.option("--from-ledger", "from_ledger", is_flag=True,
+              help="（仅自评）按审核机器人台账中审核通过的目标表，每个单位生成一份预填项目、指标和目标值的自评表，"
+                   "-o 为输出文件夹。")
+@click.option("--outbox", "outbox", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="（配合 --from-ledger）审核机器人的输出文件夹（台账所在处，默认按 rules.yaml 的 bot 设置）。")
 def template_command(output: Path, year: int | None, department: str | None, budget_list: Path | None,
-                     rules: Path | None) -> None:
-    """生成标准绩效目标表模板（可按单位预填项目与控制数）。"""
+                     rules: Path | None, kind: str = "目标", from_ledger: bool = False,
+                     outbox: Path | None = None) -> None:
+    """生成标准绩效目标表模板（可按单位预填项目与控制数），或项目支出绩效自评表模板（--kind 自评）。"""
     from validator.template.budget_list import BudgetListError, read_budget_list
     from validator.template.writer import default_year, write_template, write_unit_templates
 
     config = _config(rules)
     year = year or default_year()
+    if kind == "自评" or from_ledger:
+        _self_template(output, year, department, from_ledger, _bot_settings(rules, None, outbox).ledger, config)
+        return
     if budget_list is None:
         path = write_template(output, year=year, department=department, rules_checksum=config.checksum)
         click.echo(f"已生成模板：{path}")
@@ -147,6 +167,26 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+def _self_template(output: Path, year: int, department: str | None, from_ledger: bool, ledger: Path,
+                   config: Config) -> None:
+    from validator.template.selfeval import templates_from_ledger, weights_of, write_self_template
+
+    options = dict(config.rules["score-weights"].options) if "score-weights" in config.rules else None
+    if not from_ledger:
+        execution, total = weights_of(options)
+        path = write_self_template(output, year=year, department=department, execution_weight=execution,
+                                   total_weight=total)
+        click.echo(f"已生成自评表模板：{path}")
+        return
+    if not ledger.exists():
+        raise click.UsageError(f"未找到审核机器人的台账：{ledger}（请用 --outbox 指定输出文件夹）。")
+    paths = templates_from_ledger(ledger, output, year=year, options=options)
+    if not paths:
+        click.echo(f"台账中没有 {year} 年审核通过的绩效目标表，未生成自评表。")
+        return
+    click.echo(f"已为 {len(paths)} 个单位生成预填的自评表，保存在 {output}")
 
 
 @cli.command("threshold", context_settings=CONTEXT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from validator.records import Indicator, Submission
+from validator.records import FundsRow, Indicator, Submission
 from validator.text import key
 from validator.values.threshold import parse_threshold
 
@@ -23,6 +23,9 @@ class ApprovedProject:
     received: str | None
     name: str
     indicators: tuple[Indicator, ...]
+    row: FundsRow | None = None  # amounts, goal and 实施单位 as approved
+    unit: str | None = None
+    year: int | None = None
 
 
 # (unit, year, project name) -> the approved project, or None when there is none.
@@ -63,7 +66,7 @@ def project_book(tables: list[tuple[str, str | None, Submission]]) -> dict[Key, 
         for row in sub.projects:
             name = row.name.shown
             book[(key(sub.department or ""), sub.year, key(name))] = ApprovedProject(
-                source, received, name, tuple(groups.get(key(row.name.text), [])))
+                source, received, name, tuple(groups.get(key(row.name.text), [])), row, sub.department, sub.year)
     return book
 
 

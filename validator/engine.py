@@ -45,10 +45,11 @@ def is_candidate(path: Path) -> bool:
     return is_submission_file(path)
 
 
-def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None) -> Report:
+def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None,
+                   context: ReviewContext | None = None) -> Report:
     reports = []
     for path in collect_files(paths):
-        reports.append(validate_file(path, config))
+        reports.append(validate_file(path, config, context))
         if progress:
             progress(path)
     return Report(tuple(reports))
