@@ -100,10 +100,15 @@ def _row_columns(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
     return found
 
 
-def find_self_forms(grids: list[Grid]) -> list[Form]:
-    """The per-project forms whose indicator table has 实际完成值 and 得分 columns."""
-    return [(g, labels, table) for g, labels, table in find_national(grids)
+def self_evaluation_forms(forms: list[Form]) -> list[Form]:
+    """The per-project forms (`national.find_national`) whose indicator table has 实际完成值 and
+    得分 columns."""
+    return [(g, labels, table) for g, labels, table in forms
             if table is not None and {"actual", "score"} <= _row_columns(g, table.row, _INDICATOR_INDEX).keys()]
+
+
+def find_self_forms(grids: list[Grid]) -> list[Form]:
+    return self_evaluation_forms(find_national(grids))
 
 
 def find_self_rowwise(grids: list[Grid]) -> list[tuple[Grid, Header]]:
