@@ -80,7 +80,8 @@ def check_submission(submission: Submission, config: Config, context: ReviewCont
     findings: list[Finding] = []
     for rule_id, setting in config.enabled():
         assert setting.level is not None
-        findings.extend(_run_rule(rule_id, setting.level, submission, setting.options, context))
+        args = (rule_id, setting.level, submission, setting.options)
+        findings.extend(_run_rule(*args) if context is None else _run_rule(*args, context))
     return findings
 
 
