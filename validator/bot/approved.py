@@ -34,9 +34,14 @@ def accepted_targets(ledger: Ledger) -> list[Entry]:
     return found
 
 
-def approved_projects(ledger: Ledger) -> dict[Key, ApprovedProject]:
+def approved_projects(ledger: Ledger, *, unit: str | None = None, year: int | None = None) -> dict[Key, ApprovedProject]:
+    """The approved projects, from every accepted target table, or only those of `unit` and
+    `year` when given (so a review re-reads only that unit's tables)."""
     tables: list[tuple[str, str | None, Submission]] = []
     for entry in accepted_targets(ledger):
+        report = entry.report
+        if unit is not None and (key(report.unit or "") != key(unit) or report.year != year):
+            continue
         try:
             tables.append((entry.original_name, entry.received, read_submission(Path(entry.archive_path))))
         except (UnreadableFile, OSError):
@@ -45,13 +50,14 @@ def approved_projects(ledger: Ledger) -> dict[Key, ApprovedProject]:
 
 
 def ledger_context(ledger: Ledger) -> ReviewContext:
-    """A context whose look-up reads the accepted tables once, on first use."""
-    cache: list[dict[Key, ApprovedProject]] = []
+    """A context whose look-up reads a unit's accepted tables once, on first use."""
+    cache: dict[tuple[str, int | None], dict[Key, ApprovedProject]] = {}
 
     def lookup(unit: str | None, year: int | None, project: str) -> ApprovedProject | None:
-        if not cache:
-            cache.append(approved_projects(ledger))
-        return cache[0].get((key(unit or ""), year, key(project)))
+        where = (key(unit or ""), year)
+        if where not in cache:
+            cache[where] = approved_projects(ledger, unit=unit or "", year=year)
+        return cache[where].get((where[0], year, key(project)))
 
     return ReviewContext(lookup)
 
