@@ -33,3 +33,9 @@ def test_options(tmp_path: Path) -> None:
     assert check_form(tmp_path, RULE, [SelfProject(indicators=inds, total_weight=95)], total=95,
                       shares={"产出": 45}) == []
     assert check_form(tmp_path, RULE, [SelfProject(indicators=inds, total_weight=95)], total=None, shares={}) == []
+
+
+def test_weight_total_leaves_self_evaluations_to_this_rule(tmp_path: Path) -> None:
+    # The indicators' 分值 add to 90 (预算执行率 has the other 10): weight-total would say 90 ≠ 100.
+    assert check_form(tmp_path, "weight-total", [SelfProject()]) == []
+    assert check_self_rowwise(tmp_path, "weight-total", [SelfProject()]) == []
