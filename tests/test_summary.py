@@ -17,7 +17,7 @@ def test_overview_has_one_row_per_submission(report: Report, tmp_path: Path) -> 
     sheets = read(write_summary(report, tmp_path / "summary.xlsx"))
     assert list(sheets) == ["汇总", "问题明细", "规则统计"]
     _title, header, *rows, _totals = sheets["汇总"]
-    assert header == ["单位", "文件", "接收时间", "审核结论", "错误数", "提示数", "项目数", "常见问题"]
+    assert header == ["单位", "文件", "接收时间", "审核结论", "错误数", "提示数", "项目数", "常见问题", "表格"]
     assert [r[1] for r in rows] == ["司法局2026.xlsx", "教育局.xlsx", "文旅局2026.xlsx", "卫健委.xls"]
     assert [r[3] for r in rows] == ["退回修改", "通过（有提示）", "通过", "退回修改（文件无法读取）"]
     assert [(r[4], r[5], r[6]) for r in rows] == [(3, 2, 2), (0, 1, 1), (0, 0, 1), (1, 0, 0)]

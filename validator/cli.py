@@ -69,13 +69,15 @@ def cli() -> None:
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
 @click.option("--workers", "workers", type=click.IntRange(min=1), default=None,
               help="同时审核的进程数（默认：本机的 CPU 核数）；结果与单进程完全相同，顺序不变。")
+@click.option("--ledger", "ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="审核机器人的台账（ledger.sqlite3）：绩效自评表对照其中审核通过的绩效目标表（单进程审核）。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
                      letters: Path | None, annotate: Path | None, summary: Path | None,
-                     workers: int | None) -> None:
-    """审核指定的绩效目标表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods，
+                     workers: int | None, ledger: Path | None = None) -> None:
+    """审核指定的绩效目标表或绩效自评表（文件或文件夹；文件夹会递归查找 .xlsx/.xlsm/.xls/.xlsb/.ods，
     以及看起来是表格的 .csv/.txt/.tsv）。"""
     config = _config(rules)
-    report = _run(paths, config, quiet=quiet, workers=workers)
+    report = _run(paths, config, quiet=quiet, workers=workers, ledger=ledger)
     click.echo(render_json(report) if fmt == "json" else render_text(report, quiet=quiet))
     _write_outputs(report, config, letters=letters, annotate=annotate, summary=summary)
     raise SystemExit(EXIT_FINDINGS if report.failed(strict=strict) else EXIT_OK)
@@ -114,8 +116,15 @@ def _findings_listed(config: Config) -> int:
     return limits_of(config).findings_listed
 
 
-def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int | None = None) -> Report:
+def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int | None = None,
+         ledger: Path | None = None) -> Report:
     total = len(collect_files(paths))
+    if ledger is not None:  # the approved targets are looked up in this process
+        from validator.bot.approved import ledger_context
+        from validator.bot.ledger import Ledger
+
+        with Ledger(ledger) as book, progress_bar(total, enabled=not quiet) as advance:
+            return validate_paths(paths, config, progress=advance, context=ledger_context(book))
     if workers is None and total > 1:
         from validator.workers import default_workers
 
@@ -154,14 +163,25 @@ def rules_command(check: Path | None, rule_ids: tuple[str, ...]) -> None:
                    "每个单位生成一份预填了项目和控制数的模板。")
 @click.option("--rules", "rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件，其校验值写入模板信息。")
+@click.option("--kind", type=click.Choice(["目标", "自评"]), default="目标", show_default=True,
+              help="模板种类：目标 为绩效目标表，自评 为项目支出绩效自评表。")
+@click.option("--from-ledger", "from_ledger", is_flag=True,
+              help="（仅自评）按审核机器人台账中审核通过的目标表，每个单位生成一份预填项目、指标和目标值的自评表，"
+                   "-o 为输出文件夹。")
+@click.option("--outbox", "outbox", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="（配合 --from-ledger）审核机器人的输出文件夹（台账所在处，默认按 rules.yaml 的 bot 设置）。")
 def template_command(output: Path, year: int | None, department: str | None, budget_list: Path | None,
-                     rules: Path | None) -> None:
-    """生成标准绩效目标表模板（可按单位预填项目与控制数）。"""
+                     rules: Path | None, kind: str = "目标", from_ledger: bool = False,
+                     outbox: Path | None = None) -> None:
+    """生成标准绩效目标表模板（可按单位预填项目与控制数），或项目支出绩效自评表模板（--kind 自评）。"""
     from validator.template.budget_list import BudgetListError, read_budget_list
     from validator.template.writer import default_year, write_template, write_unit_templates
 
     config = _config(rules)
     year = year or default_year()
+    if kind == "自评" or from_ledger:
+        _self_template(output, year, department, from_ledger, _bot_settings(rules, None, outbox).ledger, config)
+        return
     if budget_list is None:
         if output.suffix.lower() != ".xlsx":
             raise click.BadParameter(f"模板是 Excel 工作簿，请以 .xlsx 结尾（例如 模板.xlsx），而不是 {output.name}。",
@@ -175,6 +195,26 @@ def template_command(output: Path, year: int | None, department: str | None, bud
         raise click.UsageError(str(exc)) from exc
     paths = write_unit_templates(output, units, year=year, rules_checksum=config.checksum)
     click.echo(f"已为 {len(paths)} 个单位生成预填模板，保存在 {output}")
+
+
+def _self_template(output: Path, year: int, department: str | None, from_ledger: bool, ledger: Path,
+                   config: Config) -> None:
+    from validator.template.selfeval import templates_from_ledger, weights_of, write_self_template
+
+    options = dict(config.rules["score-weights"].options) if "score-weights" in config.rules else None
+    if not from_ledger:
+        execution, total = weights_of(options)
+        path = write_self_template(output, year=year, department=department, execution_weight=execution,
+                                   total_weight=total)
+        click.echo(f"已生成自评表模板：{path}")
+        return
+    if not ledger.exists():
+        raise click.UsageError(f"未找到审核机器人的台账：{ledger}（请用 --outbox 指定输出文件夹）。")
+    paths = templates_from_ledger(ledger, output, year=year, options=options)
+    if not paths:
+        click.echo(f"台账中没有 {year} 年审核通过的绩效目标表，未生成自评表。")
+        return
+    click.echo(f"已为 {len(paths)} 个单位生成预填的自评表，保存在 {output}")
 
 
 @cli.command("threshold", context_settings=CONTEXT)

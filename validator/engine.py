@@ -14,6 +14,7 @@ from typing import Any
 
 from validator.config.limits import limits_of
 from validator.config.loader import Config
+from validator.context import ReviewContext
 from validator.model import UNREADABLE_RULE, FileReport, Finding, Report, Severity, reading_order
 from validator.reader import UnreadableFile, is_submission_file, read_submission
 from validator.reader.file_name import unit_from_file_name
@@ -48,7 +49,7 @@ def is_candidate(path: Path) -> bool:
 
 
 def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None,
-                   workers: int = 1) -> Report:
+                   workers: int = 1, context: ReviewContext | None = None) -> Report:
     """Every file found in `paths`, in order; with `workers` > 1 in that many processes
     (`validator.workers`), giving the same report."""
     files = collect_files(paths)
@@ -58,13 +59,13 @@ def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress 
         return Report(tuple(validate_parallel(files, config, min(workers, len(files)), progress)))
     reports = []
     for path in files:
-        reports.append(validate_file(path, config))
+        reports.append(validate_file(path, config, context))
         if progress:
             progress(path)
     return Report(tuple(reports))
 
 
-def validate_file(path: Path, config: Config) -> FileReport:
+def validate_file(path: Path, config: Config, context: ReviewContext | None = None) -> FileReport:
     try:
         regular_file(path)  # a FIFO or a device would block the hashing below forever
     except UnreadableFile as exc:
@@ -80,7 +81,7 @@ def validate_file(path: Path, config: Config) -> FileReport:
         return base.with_findings(_unreadable(UnreadableFile(
             "读取文件时发生内部错误，未能完成审核。", "请联系预算科（系统管理员）处理，原文件已保留。",
             detail=repr(exc)), config))
-    findings = reading_order(check_submission(submission, config), submission.sheets_found.values())
+    findings = reading_order(check_submission(submission, config, context), submission.sheets_found.values())
     return _describe(base, submission).with_findings(findings)
 
 
@@ -90,17 +91,21 @@ def _describe(base: FileReport, sub: Submission) -> FileReport:
                    indicators=len(sub.indicators))
 
 
-def check_submission(submission: Submission, config: Config) -> list[Finding]:
+def check_submission(submission: Submission, config: Config, context: ReviewContext | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule_id, setting in config.enabled():
         assert setting.level is not None
-        findings.extend(_run_rule(rule_id, setting.level, submission, setting.options))
+        args = (rule_id, setting.level, submission, setting.options)
+        findings.extend(_run_rule(*args) if context is None else _run_rule(*args, context))
     return findings
 
 
-def _run_rule(rule_id: str, level: Severity, sub: Submission, options: Mapping[str, Any]) -> Iterator[Finding]:
+def _run_rule(rule_id: str, level: Severity, sub: Submission, options: Mapping[str, Any],
+              context: ReviewContext | None = None) -> Iterator[Finding]:
+    module = RULES[rule_id]
+    in_context = getattr(module, "check_in_context", None)  # rules that compare with approved targets
     try:
-        problems = list(RULES[rule_id].check(sub, options))
+        problems = list(in_context(sub, options, context) if in_context and context else module.check(sub, options))
     except Exception:  # one broken rule is reported, the other rules still run
         log.exception("rule %s failed on %s", rule_id, sub.path)
         problems = [Problem("本项检查因程序内部错误未能完成。", "请联系系统管理员；其他检查结果不受影响。")]

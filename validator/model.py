@@ -56,6 +56,8 @@ LAYOUT_LABELS: dict[str, str] = {
     "published": "公开格式",
     "rowwise": "预算系统导出格式",
     "national": "申报表格式",
+    "self-evaluation": "绩效自评表",
+    "self-evaluation-rowwise": "绩效自评表（预算系统导出格式）",
 }
 
 FORMAT_VERSION = 1

@@ -118,6 +118,10 @@ class Indicator:
     # better (正向/反向/定性) next to a separate operator column.
     weight: Cell | None = None
     nature: Cell | None = None
+    # Self-evaluation (绩效自评表) columns: 实际完成值, 得分, 偏差原因分析及改进措施.
+    actual: Cell | None = None
+    score: Cell | None = None
+    reason: Cell | None = None
 
     @property
     def label(self) -> str:
@@ -154,6 +158,43 @@ class TemplateMeta:
     sheet: str
 
 
+@dataclass(frozen=True)
+class FundsLine:
+    """One row of a self-evaluation's 项目资金 block (年度资金总额, 财政拨款, 其他资金, 上年结转 …):
+    年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分."""
+
+    label: str
+    label_cell: Cell
+    start: Cell | None = None
+    budget: Cell | None = None
+    executed: Cell | None = None
+    weight: Cell | None = None
+    rate: Cell | None = None
+    score: Cell | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What a self-evaluation says about one project besides its indicators (those are the
+    submission's indicators, with `actual`, `score` and `reason`): the funds lines, the goal's
+    actual completion, the 总分 row and the stated grade (自评等级)."""
+
+    project: Cell
+    funds: tuple[FundsLine, ...] = ()
+    goal_actual: Cell | None = None
+    total_weight: Cell | None = None
+    total_score: Cell | None = None
+    grade: Cell | None = None
+
+    @property
+    def total_line(self) -> FundsLine | None:
+        """The 年度资金总额 line (else the first line)."""
+        return next((f for f in self.funds if f.label == "年度资金总额"), self.funds[0] if self.funds else None)
+
+
+SELF_EVALUATION_LAYOUTS = frozenset({"self-evaluation", "self-evaluation-rowwise"})
+
+
 @dataclass
 class Submission:
     """One workbook (or text table) as read, in any layout."""
@@ -172,6 +213,12 @@ class Submission:
     # A header row repeated inside the data (copy-paste): its first cell; the row is not read.
     repeated_headers: list[Cell] = field(default_factory=list)
     file_format: str = ""  # what the file really is (xlsx, xls, ods, text …), whatever its name says
+    # Self-evaluations only: one Evaluation per project (layouts in SELF_EVALUATION_LAYOUTS).
+    evaluations: list[Evaluation] = field(default_factory=list)
+
+    @property
+    def is_self_evaluation(self) -> bool:
+        return self.layout in SELF_EVALUATION_LAYOUTS
 
     @property
     def projects(self) -> list[FundsRow]:

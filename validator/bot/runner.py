@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +26,7 @@ from typing import TypeVar
 from filelock import FileLock, Timeout
 
 from validator.bot import work
+from validator.bot.approved import is_self_evaluation, ledger_context
 from validator.bot.inbox import (
     Candidate,
     Inventory,
@@ -53,6 +54,7 @@ from validator.model import UNREADABLE_RULE, FileReport, Report, Severity, Statu
 from validator.outputs.annotate import ANNOTATED_MARK, ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES
 from validator.outputs.letter import LETTER_SUFFIX, write_note
 from validator.outputs.naming import output_stem, safe_part, unit_folder
+from validator.outputs.selfeval import table_kind
 from validator.outputs.summary import write_summary
 from validator.reader.file_name import unit_from_file_name
 from validator.rules.base import Problem
@@ -460,7 +462,8 @@ class _Pass:
 
     def _validate(self, entry: Entry) -> Entry:
         received = datetime.fromisoformat(entry.received) if entry.received else None
-        reviewed = self._work(work.review, entry.archive_path, entry.original_name, self.config)
+        reviewed = self._work(work.review, entry.archive_path, entry.original_name, self.config,
+                              ledger_context(self.ledger))  # self-evaluations: against the approved targets
         report = replace(reviewed, path=entry.original_name, received=received, sha256=entry.sha256)
         if report.status is Status.UNREADABLE:  # the archived name is hashed: the unit is in the original's
             known = {e.unit for e in self.ledger.entries(where="unit IS NOT NULL") if e.unit}
@@ -476,6 +479,8 @@ class _Pass:
         else:
             previous = self.ledger.previous_of(unit=report.unit, projects=list(report.projects),
                                                name=entry.original_name, before=entry.id)
+            if previous is not None and is_self_evaluation(previous.report) != is_self_evaluation(report):
+                previous = None  # a self-evaluation is not a resubmission of the target table
             values["previous_id"] = previous.id if previous else None
         values.update(self._output_paths(entry, report, processed, duplicate=earlier is not None))
         entry = self.ledger.update(
@@ -653,6 +658,7 @@ class StatusInfo:
     running_pid: int | None
     skipped: tuple[Waiting, ...] = ()
     max_attempts: int = 3
+    kinds: Counter[str] = field(default_factory=Counter)  # reviewed tables: 绩效目标表 / 绩效自评表
 
 
 def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
@@ -667,7 +673,8 @@ def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
         held = lock_held(settings.lock_file)
         running = next((r.pid for r in last if r.state == "running" and held), None)
         return StatusInfo(ready, found.waiting, tuple(ledger.unfinished()), last, ledger.verdict_counts(), running,
-                          found.skipped, settings.max_attempts)
+                          found.skipped, settings.max_attempts,
+                          Counter(table_kind(r) for r in ledger.reviewed_reports()))
 
 
 def _survey(settings: BotSettings) -> Inventory:

@@ -65,6 +65,8 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
               (Status.UNREADABLE.value, "无法读取"), ("duplicate", "重复报送")]
     lines += [f"  {label}：{counts.get(key, 0)}" for key, label in labels]
     lines.append(f"  合计：{sum(counts.values())}")
+    if info.kinds:
+        lines.append("  其中（不含重复报送）：" + "，".join(f"{kind} {n} 份" for kind, n in sorted(info.kinds.items())))
     return "\n".join(lines)
 
 

@@ -28,6 +28,7 @@ from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
+from validator.outputs.selfeval import self_evaluation_title
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
 from validator.text import chinese_date
@@ -105,7 +106,7 @@ def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSetting
     """The frame every letter shares: title, addressee, `body`, closing with the file name as
     附注, then what comes `after` the signature (the attachment), document metadata."""
     doc = _new_document(settings)
-    title = letter_title(file_report, settings)
+    title = self_evaluation_title(file_report) or letter_title(file_report, settings)  # a self-evaluation has its own
     _title(doc, title)
     _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
     body(doc)

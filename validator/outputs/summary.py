@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from validator.model import FileReport, Report, Severity
+from validator.outputs.selfeval import table_kind
 from validator.outputs.sheetout import write_table
 from validator.rules.titles import rule_title
 from validator.text import chinese_date
@@ -25,6 +26,7 @@ OVERVIEW_COLUMNS = (
     ("提示数", 8),
     ("项目数", 8),
     ("常见问题", 48),
+    ("表格", 12),
 )
 DETAIL_COLUMNS = (
     ("单位", 24),
@@ -81,7 +83,8 @@ def _totals_row(report: Report) -> tuple[Any, ...]:
 
 def _overview_row(fr: FileReport) -> tuple[Any, ...]:
     common = "、".join(f"{rule_title(rule)}（{count}）" for rule, count in _top_rules(fr))
-    return (fr.unit, fr.name, fr.received, fr.status.office_verdict, fr.errors, fr.warnings, len(fr.projects), common)
+    return (fr.unit, fr.name, fr.received, fr.status.office_verdict, fr.errors, fr.warnings, len(fr.projects), common,
+            table_kind(fr))
 
 
 def _top_rules(fr: FileReport) -> list[tuple[str, int]]:

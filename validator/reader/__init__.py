@@ -7,7 +7,8 @@ its labels (项目名称 … above an 一级指标 | 三级指标 | 指标值 ta
 sheet has a 绩效指标 column and no separate indicator sheet, and otherwise as the standard
 template; text tables (.txt/.tsv/.csv) are always the published layout. Files are recognised
 by content (`sniff`): .xlsx, .xlsm, .xlsb, .xls and .ods are read whatever their name says, and
-the Submission records what the file really is (`file_format`, for the `file-format` hint)."""
+the Submission records what the file really is (`file_format`, for the `file-format` hint). Self-evaluation tables
+(绩效自评表, `selfeval.py`) are the export and per-project form with 实际完成值 and 得分 columns."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from validator.reader.national import find_national, is_national, read_national
 from validator.reader.published import find_published, no_header, read_published
 from validator.reader.rowwise import find_rowwise, read_rowwise
 from validator.reader.safety import SAVE_AS, check_file
+from validator.reader.selfeval import find_self_rowwise, read_self_forms, read_self_rowwise, self_evaluation_forms
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
@@ -63,10 +65,16 @@ def read_submission(path: Path, *, limits: Limits | None = None, engine: str = "
 
 
 def _read_workbook(path: Path, grids: list[Grid]) -> Submission:
+    self_rows = find_self_rowwise(grids)  # self-evaluations (绩效自评表) first: they also look like targets
+    if self_rows:
+        return read_self_rowwise(path, self_rows)
     rowwise = find_rowwise(grids)
     if rowwise:
         return read_rowwise(path, rowwise)  # one indicator per row, project fields repeated
     forms = find_national(grids)
+    self_forms = self_evaluation_forms(forms)
+    if self_forms:
+        return read_self_forms(path, self_forms)  # per-project forms with 实际完成值 and 得分 columns
     if is_national(forms):
         return read_national(path, forms)  # one project per sheet, label-value blocks
     found = find_published(grids)

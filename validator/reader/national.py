@@ -141,7 +141,7 @@ def _field_of(text: str) -> str | None:
     k = label_key(text)
     if not k or len(k) > 30:
         return None
-    inline = _INLINE.match(_colon_key(text))
+    inline = _INLINE.match(colon_key(text))
     if inline:
         k = label_key(inline.group("label"))
     found = next((f for f, rx in _LABEL_RES.items() if rx.fullmatch(k)), None)
@@ -151,7 +151,7 @@ def _field_of(text: str) -> str | None:
     return found
 
 
-def _colon_key(text: str) -> str:
+def colon_key(text: str) -> str:
     """A cell's matching key with colons half-width (“年度资金总额：120” -> “年度资金总额:120”)."""
     return key(text).replace("：", ":")
 
@@ -189,7 +189,7 @@ def _is_label_cell(grid: Grid, cell: Cell | None) -> bool:
 def value_of(grid: Grid, label: Label) -> Cell:
     """The value a label names: written in the label's own cell (“年度资金总额：120”), the next
     cell to the right unless that is a label or outside the form, else the cell below."""
-    inline = _INLINE.match(_colon_key(label.cell.text))
+    inline = _INLINE.match(colon_key(label.cell.text))
     if inline:
         return Cell(label.cell.sheet, label.cell.coord, inline.group("value"), label.cell.number_format)
     width = max((len(row) for row in grid.rows), default=0)
@@ -378,7 +378,7 @@ def _read_table(sub: Submission, grid: Grid, table: Table, project: Cell) -> Non
 
 
 def _is_footer(grid: Grid, r: int) -> bool:
-    return any(_is_anchor(grid, r, c) is not None and _FOOTER.match(_colon_key(grid.text(r, c)))
+    return any(_is_anchor(grid, r, c) is not None and _FOOTER.match(colon_key(grid.text(r, c)))
                for c in range(len(grid.rows[r])))
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from validator.rules import (
+from validator.rules import (  # self-evaluations (绩效自评表)
+    actual_comparable,
     amount_invalid,
     budget_control,
     category_missing,
     category_unknown,
     column_missing,
     date_serial,
+    deviation_reason,
     direction_mismatch,
+    execution_rate,
     field_required,
     file_format,
     file_unreadable,
@@ -24,13 +27,18 @@ from validator.rules import (
     indicator_duplicate,
     indicator_numbering,
     indicator_orphan,
+    indicator_score,
     nature_conflict,
     operator_invalid,
     percent_range,
     project_duplicate,
     project_without_indicators,
     satisfaction_range,
+    score_total,
+    score_weights,
     sheet_missing,
+    target_approved,
+    target_changed,
     template_version,
     text_placeholder,
     text_too_long,
@@ -58,6 +66,9 @@ _MODULES: tuple[ModuleType, ...] = (
     header_repeated, operator_invalid, nature_conflict, weight_total,
     threshold_unread, threshold_no_operator,
     text_too_long,
+    # self-evaluations (绩效自评表)
+    execution_rate, score_weights, indicator_score, actual_comparable, deviation_reason, score_total,
+    target_approved, target_changed,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

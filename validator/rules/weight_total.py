@@ -1,5 +1,6 @@
 """检查：每个项目的指标权重（权重 / 分值 列）是否填写完整、是否为数字，合计是否等于规定的总分，
-以及各类指标的权重之和是否等于规定的分配（如 产出 50、效益 30、满意度 10）。没有权重列的表不检查。
+以及各类指标的权重之和是否等于规定的分配（如 产出 50、效益 30、满意度 10）。没有权重列的表不检查；
+绩效自评表的分值含预算执行率，由 score-weights 检查。
 
 为什么：预算系统导出的绩效目标带有权重，年底自评按权重打分；权重漏填、写成文字或合计不对，
 自评得分就无从计算，各类指标的轻重也与要求不符。
@@ -41,6 +42,8 @@ _NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*(?:分|%)?$")
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    if submission.is_self_evaluation:
+        return  # a self-evaluation's 分值 include 预算执行率: score-weights checks them
     groups = submission.indicators_by_project()
     tolerance = Decimal(str(options["tolerance"]))
     for row in submission.projects:

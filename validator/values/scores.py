@@ -1,0 +1,134 @@
+"""Numbers of a self-evaluation (绩效自评表): scores, rates, what an indicator's target and
+actual value say, and the expected score of a quantitative indicator. Decimal throughout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from validator.records import Cell, Evaluation, Indicator, Submission
+from validator.text import key
+from validator.values.amounts import to_decimal
+from validator.values.threshold import Part, is_percent_format, parse_threshold
+
+_NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(分|%)?$")
+HUNDRED = Decimal(100)
+
+
+def number(cell: Cell | None) -> Decimal | None:
+    """A score or amount as written: 9.5, "9.5", "9.5分", "95%" (-> 95); None when empty, a
+    formula or not a number."""
+    if cell is None or cell.empty or cell.formula is not None:
+        return None
+    if isinstance(cell.raw, int | float | Decimal) and not isinstance(cell.raw, bool):
+        return to_decimal(cell.raw)
+    m = _NUMBER.match(cell.text.replace(",", ""))
+    return Decimal(m.group(1)) if m else None
+
+
+def rate(cell: Cell | None) -> Decimal | None:
+    """An execution rate as a fraction: "95%" and 95 -> 0.95; 0.95 (or a cell formatted as a
+    percentage) -> 0.95."""
+    value = number(cell)
+    if value is None or cell is None:
+        return None
+    if "%" in cell.text or (not is_percent_format(cell.number_format) and value > Decimal("1.5")):
+        return value / HUNDRED
+    return value
+
+
+def fmt_number(value: Decimal) -> str:
+    """2 decimals at most, no trailing zeros: 9.50 -> 9.5, 20.00 -> 20."""
+    text = f"{value.quantize(Decimal('0.01')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def evaluated(sub: Submission) -> Iterator[tuple[Evaluation, list[Indicator]]]:
+    """Each project's evaluation with its indicators."""
+    groups = sub.indicators_by_project()
+    for ev in sub.evaluations:
+        yield ev, groups.get(key(ev.project.text), [])
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantitative target (one bound) and the figure reported against it."""
+
+    target: Part
+    actual: Decimal
+    actual_unit: str | None
+
+    @property
+    def met(self) -> bool:
+        op, goal, got = self.target.op, self.target.value, self.actual
+        if op in ("≥", ">"):
+            return got >= goal if op == "≥" else got > goal
+        if op in ("≤", "<"):
+            return got <= goal if op == "≤" else got < goal
+        return got == goal
+
+    @property
+    def ratio(self) -> Decimal:
+        """The share of the 分值 a missed target earns: 实际/目标 for ≥, 目标/实际 for ≤, the
+        smaller of both for =; never above 1 or below 0."""
+        op, goal, got = self.target.op, self.target.value, self.actual
+        if self.met:
+            return Decimal(1)
+        if op in ("≤", "<"):
+            share = goal / got if got > 0 else Decimal(0)
+        elif op in ("≥", ">"):
+            share = got / goal if goal > 0 else Decimal(0)
+        else:
+            share = min(got / goal if goal > 0 else Decimal(0), goal / got if got > 0 else Decimal(0))
+        return max(Decimal(0), min(Decimal(1), share))
+
+
+def target_part(ind: Indicator) -> Part | None:
+    """The single bound of a quantitative 年度指标值 (“≥800件”, “=100%”), else None."""
+    if ind.value is None or ind.value.empty:
+        return None
+    t = parse_threshold(ind.value.raw, direction=ind.direction.raw if ind.direction else None,
+                        unit=ind.unit.raw if ind.unit else None, name=ind.name.raw if ind.name else None,
+                        number_format=ind.value.number_format)
+    if t.kind != "quantitative" or len(t.parts) != 1:
+        return None
+    return t.parts[0]
+
+
+def is_qualitative(ind: Indicator) -> bool:
+    if ind.value is None or ind.value.empty:
+        return False
+    return parse_threshold(ind.value.raw, number_format=ind.value.number_format).kind == "qualitative"
+
+
+def actual_figure(cell: Cell | None) -> tuple[Decimal, str | None] | None:
+    """The figure a 实际完成值 reports (“50场”, “96%”, 820), with its unit when written."""
+    if cell is None or cell.empty or cell.formula is not None:
+        return None
+    t = parse_threshold(cell.raw, number_format=cell.number_format)
+    if t.kind != "quantitative" or len(t.parts) != 1:
+        return None
+    return t.parts[0].value, t.parts[0].unit
+
+
+def quantity(ind: Indicator) -> Quantity | None:
+    """Target and actual figure of a quantitative indicator, when both are readable and the
+    units agree (a figure without a unit is taken in the target's unit)."""
+    target = target_part(ind)
+    figure = actual_figure(ind.actual)
+    if target is None or figure is None:
+        return None
+    value, unit = figure
+    if unit and target.unit and key(unit) != key(target.unit):
+        return None
+    return Quantity(target, value, unit)
+
+
+def grade_word(cell: Cell | None, words: list[str]) -> str | None:
+    """The grade word an actual value starts with (longest first: 部分达成 before 达成)."""
+    if cell is None or cell.empty:
+        return None
+    text = key(cell.text)
+    return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(key(w))), None)
