@@ -26,7 +26,7 @@ from typing import TypeVar
 from filelock import FileLock, Timeout
 
 from validator.bot import work
-from validator.bot.approved import is_self_evaluation, ledger_context
+from validator.bot.approved import is_self_evaluation
 from validator.bot.inbox import (
     Candidate,
     Inventory,
@@ -44,6 +44,7 @@ from validator.bot.inbox import (
     unchanged,
 )
 from validator.bot.ledger import DUPLICATE, REVIEW, Entry, Ledger, RunRow, now_text
+from validator.bot.places import Roots
 from validator.bot.settings import BotSettings
 from validator.config.limits import limits_of
 from validator.config.loader import load_config
@@ -462,8 +463,9 @@ class _Pass:
 
     def _validate(self, entry: Entry) -> Entry:
         received = datetime.fromisoformat(entry.received) if entry.received else None
-        reviewed = self._work(work.review, entry.archive_path, entry.original_name, self.config,
-                              ledger_context(self.ledger))  # self-evaluations: against the approved targets
+        office = Roots(self.settings.inbox, self.settings.outbox, self.settings.archive)
+        reviewed = self._work(work.review, entry.archive_path, entry.original_name, self.config, office,
+                              str(self.settings.ledger))  # self-evaluations: against the approved targets
         report = replace(reviewed, path=entry.original_name, received=received, sha256=entry.sha256)
         if report.status is Status.UNREADABLE:  # the archived name is hashed: the unit is in the original's
             known = {e.unit for e in self.ledger.entries(where="unit IS NOT NULL") if e.unit}

@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from validator.bot.places import Roots
 from validator.config.loader import Config
 from validator.config.office import OfficeSettings
 from validator.engine import validate_file
@@ -28,9 +29,17 @@ def ready() -> int:
     return os.getpid()
 
 
-def review(path: str, name: str, config: Config) -> FileReport:
+def review(path: str, name: str, config: Config, office: Roots | None = None, ledger: str | None = None) -> FileReport:
+    """The review; with the office's ledger, a self-evaluation is compared with the targets it
+    approved (the ledger is opened here: a connection does not cross into the worker)."""
     _hang_point("review", name)
-    return validate_file(Path(path), config)
+    if ledger is None or office is None:
+        return validate_file(Path(path), config)
+    from validator.bot.approved import ledger_context
+    from validator.bot.ledger import Ledger
+
+    with Ledger(Path(ledger), roots=office) as book:
+        return validate_file(Path(path), config, ledger_context(book))
 
 
 def letter(report: FileReport, target: str, office: OfficeSettings, today: date,

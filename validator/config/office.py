@@ -51,10 +51,10 @@ class OfficeSettings:
             return self.title.format(unit=unit, year=year, file=file)
         return self.fallback_title.format(unit=unit or "", year=year or "", file=file)
 
-    def submission_name(self, *, unit: str | None, year: int | None) -> str:
+    def submission_name(self, *, unit: str | None, year: int | None, table: str = TABLE_NAME) -> str:
         """How the letter names the submission in its text: unit, year and table name, as the
         title does (the file name is only the 附注)."""
-        return f"{unit or ''}{f'{year}年' if year else ''}{TABLE_NAME}"
+        return f"{unit or ''}{f'{year}年' if year else ''}{table}"
 
     def usable_base_document(self) -> Path | None:
         """The base document when it is configured and exists; a missing file is not an error

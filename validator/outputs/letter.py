@@ -28,7 +28,7 @@ from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
-from validator.outputs.selfeval import self_evaluation_title
+from validator.outputs.selfeval import self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
 from validator.text import chinese_date
@@ -158,7 +158,8 @@ Body = Callable[[DocxDocument, FileReport, OfficeSettings, date, "int | None"], 
 def _approval_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
                    listed: int | None) -> list[Attachment]:
     _plain(doc, f"{_received(fr, settings)}已收悉。经审核，该表填报完整、规范，审核结论为：{Status.PASSED.verdict}。")
-    _plain(doc, "请按程序做好项目实施和绩效运行监控，确保绩效目标如期实现。")
+    _plain(doc, "请按规定公开自评结果，并把自评中发现的问题用于改进下一年度的预算和绩效管理。" if self_evaluation_title(fr)
+           else "请按程序做好项目实施和绩效运行监控，确保绩效目标如期实现。")
     return []
 
 
@@ -244,8 +245,9 @@ _SAVE_AS_STEPS = (
 def _received(fr: FileReport, settings: OfficeSettings) -> str:
     """The submission named by its title, never by its file name (that is the 附注)."""
     when = f"于{chinese_date(fr.received.date())}" if fr.received else ""
-    layout = f"（{fr.layout_label}）" if fr.layout_label else ""
-    return f"你单位{when}报送的《{settings.submission_name(unit=fr.unit, year=fr.year)}》{layout}"
+    name = settings.submission_name(unit=fr.unit, year=fr.year, table=f"项目支出{table_kind(fr)}")
+    layout = f"（{fr.layout_label}）" if fr.layout_label and fr.layout_label not in name else ""
+    return f"你单位{when}报送的《{name}》{layout}"
 
 
 def _scope(fr: FileReport) -> str:
