@@ -17,7 +17,7 @@ LONG = "100%，如未发生需要拨付国家赔偿金的情况，则以我局�
 VALUE_CASES: list[tuple[str, tuple[Any, ...], str, str]] = [
     ("threshold-malformed", ("产出指标", "数量指标", "法治讲座场次", "≥", "≥≥48", "场"), "K5", "E12"),
     ("date-serial", ("产出指标", "时效指标", "项目完成时间", None, "44561", None), "K5", "E12"),
-    ("threshold-qualitative", ("产出指标", "质量指标", "宣传质量", None, "有效提升", None), "K5", "E12"),
+    ("threshold-qualitative", ("产出指标", "数量指标", "法治讲座场次", None, "完成", None), "K5", "E12"),  # a count: a figure is natural
     ("threshold-compound", ("产出指标", "数量指标", "培训学分", None, "处级≥110学分，科级≥90学分", None), "K5", "E12"),
     ("threshold-remark", ("产出指标", "质量指标", "国家赔偿合规率", None, LONG, None), "K5", "E12"),
     ("threshold-no-unit", ("产出指标", "数量指标", "人均年度调解案件数", None, "≥55", None), "K5", "E12"),

@@ -62,7 +62,7 @@ def test_overview_has_a_title_row_and_a_totals_row(report: Report, tmp_path: Pat
     path = write_summary(report, tmp_path / "s.xlsx", office="某市财政局", today=datetime(2026, 12, 1).date())
     ws = load_workbook(path)["汇总"]
     assert ws["A1"].value == "2026年度项目支出绩效目标审核汇总\n（审核单位：某市财政局，制表日期：2026年12月1日）"
-    assert "A1:H1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:I1" in {str(r) for r in ws.merged_cells.ranges}
     totals = [c.value for c in ws[ws.max_row]]
     assert totals[0] == "合计（4个文件）" and totals[4:7] == [4, 3, 4]
     assert totals[3] == "退回修改1、通过（有提示）1、通过1、退回修改（文件无法读取）1"

@@ -1,3 +1,3 @@
 """项目支出绩效目标表 validator: templates, checks, feedback letters and the inbox bot."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

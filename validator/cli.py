@@ -97,7 +97,7 @@ def _write_outputs(report: Report, config: Config, *, letters: Path | None, anno
             from validator.outputs.annotate import annotate_all
 
             written = annotate_all(report, annotate, listed=_findings_listed(config))
-            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件不生成），保存在 {annotate}", err=True)
+            click.echo(f"已生成标注副本 {len(written)} 份（无法读取的文件和文本表格不生成），保存在 {annotate}", err=True)
         if summary is not None:
             from validator.outputs.summary import write_summary
             from validator.rules.reference import rule_purposes

@@ -70,7 +70,7 @@ def rowwise_problems(path: Path) -> list[list[str]]:
         ["funds-row-total", f"{S}!C5"], ["weight-total", f"{S}!B5"], ["nature-conflict", f"{S}!J6"],
         ["direction-mismatch", f"{S}!K6"], ["header-repeated", f"{S}!A8"], ["goal-missing", f"{S}!F9"],
         ["category-missing", f"{S}!B9"], ["operator-invalid", f"{S}!J9"], ["operator-invalid", f"{S}!J10"],
-        ["threshold-qualitative", f"{S}!K10"], ["percent-range", f"{S}!K15"], ["threshold-malformed", f"{S}!K16"],
+        ["percent-range", f"{S}!K15"], ["threshold-malformed", f"{S}!K16"],
     ]
 
 

@@ -52,8 +52,7 @@ def selfeval_form_clean(path: Path) -> list[list[str]]:
     """Two projects, one per sheet; the second has an 上年结转 line and missed targets scored
     in proportion with reasons."""
     write_form(path, [SelfProject(), legal_aid()])
-    return [["threshold-qualitative", "自评表1!D14"], ["target-approved", "自评表1!B2"],
-            ["threshold-qualitative", "自评表2!D15"]]
+    return [["target-approved", "自评表1!B2"]]
 
 
 def selfeval_rowwise_clean(path: Path) -> list[list[str]]:
@@ -61,8 +60,7 @@ def selfeval_rowwise_clean(path: Path) -> list[list[str]]:
     legal = legal_aid(carry_over=False)
     legal.funds[0] = ("年度资金总额", 200, 200, 190, 10, "95%", 9.5)  # no 上年结转 column in the export
     write_rowwise(path, [SelfProject(), legal])
-    return [["threshold-qualitative", "绩效自评!O6"], ["target-approved", "绩效自评!B3"],
-            ["threshold-qualitative", "绩效自评!O11"]]
+    return [["target-approved", "绩效自评!B3"]]
 
 
 def selfeval_form_problems(path: Path) -> list[list[str]]:
@@ -86,10 +84,9 @@ def selfeval_form_problems(path: Path) -> list[list[str]]:
     return [
         ["execution-rate", "自评表1!G5"], ["indicator-score", "自评表1!G11"], ["deviation-reason", "自评表1!H11"],
         ["actual-comparable", "自评表1!E12"], ["indicator-score", "自评表1!G13"], ["indicator-score", "自评表1!G14"],
-        ["threshold-qualitative", "自评表1!D14"], ["score-total", "自评表1!G16"], ["score-total", "自评表1!F17"],
+        ["score-total", "自评表1!G16"], ["score-total", "自评表1!F17"],
         ["target-approved", "自评表1!B2"],
         ["execution-rate", "自评表2!E5"], ["score-weights", "自评表2!F17"], ["score-weights", "自评表2!F12"],
-        ["threshold-qualitative", "自评表2!D15"],
     ]
 
 
@@ -101,7 +98,7 @@ def selfeval_rowwise_problems(path: Path) -> list[list[str]]:
     write_rowwise(path, [SelfProject(indicators=inds, total_score=None)])
     return [
         ["actual-comparable", "绩效自评!P3"], ["indicator-score", "绩效自评!R5"], ["deviation-reason", "绩效自评!S5"],
-        ["threshold-qualitative", "绩效自评!O6"], ["score-total", "绩效自评!T3"], ["target-approved", "绩效自评!B3"],
+        ["score-total", "绩效自评!T3"], ["target-approved", "绩效自评!B3"],
     ]
 
 

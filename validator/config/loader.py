@@ -126,7 +126,9 @@ class Renamed:
     since: str
 
 
-RENAMED: tuple[Renamed, ...] = ()
+RENAMED: tuple[Renamed, ...] = (
+    Renamed("limits.cell_chars", "rules.text-too-long.max_chars", "0.2.0"),
+)
 """Every rename and move of a setting, oldest first. An entry stays for good: an office's
 rules.yaml of any earlier release keeps loading, with a hint to update the spelling
 (tests/data/rules_v0.yaml is the rules.yaml of the first release)."""

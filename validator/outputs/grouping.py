@@ -36,6 +36,16 @@ class Problem:
         return _unique(f.project for f in self.findings if f.project)
 
     @property
+    def remedies(self) -> list[str]:
+        """The suggestions the letter's body states once: the one its places share, or the
+        few variants a recurring problem has (a floor here, a cap there); [] when the places
+        have suggestions of their own, which the attachment gives beside each place."""
+        distinct = _unique(f.suggestion.rstrip("。") for f in self.findings if f.suggestion)
+        if len(distinct) == 1 or (1 < len(distinct) <= 3 and len(self.findings) >= 2 * len(distinct)):
+            return distinct
+        return []
+
+    @property
     def message(self) -> str | None:
         """The message the findings share, if they all say the same."""
         messages = {f.message for f in self.findings}

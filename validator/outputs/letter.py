@@ -54,7 +54,7 @@ ATTACHMENT_COLUMNS: tuple[tuple[str, Length], ...] = (
     ("序号", Mm(10)),
     ("项目：问题、位置及修改建议", Mm(215)),
 )  # 225 mm: the landscape type area
-ATTACHMENT_SIZE, ATTACHMENT_PITCH = Pt(10.5), Pt(13.5)  # 五号 in the attachment's table
+ATTACHMENT_SIZE, ATTACHMENT_PITCH = Pt(10.5), Pt(12)  # 五号, set close, in the attachment's table
 ATTACHMENT_TITLE = "问题清单"
 SHORT_MESSAGE = 30  # characters: a shared message this short is stated in the body, not per place
 INLINE_ROWS = 6  # up to this many rows the findings are written in the letter itself, else in the attachment
@@ -191,8 +191,8 @@ def _problem_summary(doc: DocxDocument, problems: list[Problem]) -> None:
         text = f"{problem_number(index)}{problem.title}（{problem.severity.label}{len(problem.findings)}项）。"
         if _message_in_body(problem):
             text += problem.message.rstrip("。") + "。"  # type: ignore[union-attr]
-        if problem.suggestion:
-            text += problem.suggestion.rstrip("。") + "。"
+        if problem.remedies:
+            text += "；".join(problem.remedies) + "。"
         _plain(doc, text)
 
 
@@ -393,7 +393,7 @@ def _row_text(row: Row, problems: list[Problem]) -> str:
     if not _message_in_body(problem):
         text += ("：" if text[-1] != "）" or what else "") + "；".join(row.messages)
     text += "。"
-    if row.suggestions and not (recurring and problem.suggestion):
+    if row.suggestions and not (recurring and problem.remedies):
         text += "；".join(row.suggestions) + "。"
     return text
 

@@ -48,8 +48,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
 def _needs_direction(ind: Indicator, result: Threshold, options: Options) -> bool:
     if result.kind != "quantitative" or not (result.bare or result.approximate) or result.is_range or result.unread:
         return False
-    if explicit_direction(ind) is not None:
-        return False
+    if explicit_direction(ind) is not None or (ind.direction is not None and not ind.direction.empty):
+        return False  # a direction is given; one that cannot be read is operator-invalid's
     name = ind.name.text if ind.name else None
     return not (options["full_rate"] and _only_one_meaning(result, name))
 

@@ -47,7 +47,7 @@ def _suggestion(result: Threshold, kind: str, unit: str) -> str:
         return (f"“{part.value}”是指 {percent}% 吗？如是，请写作“{part.op}{percent}%”；"
                 "比率请以 % 为单位，或在计量单位列填写。")
     example = f"“{part}{unit}”" if unit else "“≥95%”“≥10个”"
-    return f"请在指标值中写明单位（如{example}），或填写计量单位列。"
+    return f"请写明单位，如{example}（或填写计量单位列）。"
 
 
 def _missing_unit(result: Threshold) -> bool:

@@ -29,5 +29,5 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         if not result.remark or result.kind != "quantitative":
             continue
         yield at_indicator(
-            ind, cell, f"指标值“{clip(cell.display)}”在目标值后附有说明“{clip(result.remark)}”。",
+            ind, cell, f"指标值在目标值后附有说明“{clip(result.remark)}”。",
             f"请把说明移到“指标解释”列，指标值只填“{result.normalized}”。", value=cell.display)

@@ -42,6 +42,16 @@ TITLES: dict[str, str] = {
     "operator-invalid": "指标方向填写有误",
     "nature-conflict": "指标性质与比较方向矛盾",
     "weight-total": "指标权重（分值）合计不符",
+    "text-too-long": "单元格文字过长",
+    "file-format": "文件扩展名与实际格式不符",
+    "execution-rate": "预算执行率或其得分计算有误",
+    "score-weights": "分值合计或分配不符",
+    "indicator-score": "指标得分与完成情况不符",
+    "actual-comparable": "实际完成值无法与目标比较",
+    "deviation-reason": "未说明偏差原因和改进措施",
+    "score-total": "总分或自评等级有误",
+    "target-approved": "未能对照批复的绩效目标",
+    "target-changed": "自评指标与批复的目标不一致",
 }
 
 
