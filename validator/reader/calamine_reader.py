@@ -17,8 +17,8 @@ from typing import Any
 
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
+from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, coordinate, spread_merged
 from validator.reader.sniff import SAVE_AS, Sniffed
-from validator.reader.workbook import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, coordinate, spread_merged
 from validator.reader.xlsx_parts import SheetExtras, number_formats, scan_sheet, sheet_parts
 from validator.records import Cell
 

@@ -8,8 +8,8 @@ import io
 from pathlib import Path
 
 from validator.reader.errors import UnreadableFile
+from validator.reader.grid import Grid
 from validator.reader.textfile import MAX_TEXT_BYTES, SNIFF_BYTES, SNIFF_LINES, decode, text_grid
-from validator.reader.workbook import Grid
 
 CSV_SUFFIX = ".csv"
 _SAVE_AS_CSV = "请把表格另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新提交。"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from validator.reader.columns import header_key, lookup
-from validator.reader.workbook import Grid, coordinate
+from validator.reader.grid import Grid, coordinate
 from validator.records import Cell
 
 HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validator.reader.columns import header_key, lookup
+from validator.reader.grid import Grid, coordinate
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
-from validator.reader.workbook import Grid, coordinate
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
 from validator.text import key
 

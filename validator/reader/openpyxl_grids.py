@@ -13,8 +13,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.formula import ArrayFormula
 
 from validator.reader.errors import UnreadableFile
+from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, spread_merged
 from validator.reader.sniff import SAVE_AS
-from validator.reader.workbook import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, spread_merged
 from validator.records import Cell
 
 

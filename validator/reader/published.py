@@ -19,6 +19,7 @@ from pathlib import Path
 
 from validator.reader.columns import PROJECT_HEADERS, PROJECT_INDEX, PROJECT_REQUIRED
 from validator.reader.errors import UnreadableFile
+from validator.reader.grid import Grid
 from validator.reader.layout import (
     DEPARTMENT_LINE,
     TITLE_YEAR,
@@ -31,7 +32,6 @@ from validator.reader.layout import (
 )
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.reader.template import TOTAL_NAMES
-from validator.reader.workbook import Grid
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
 from validator.text import key
 from validator.values.indicator_cell import split_cell

@@ -21,10 +21,10 @@ from validator.reader.columns import (
     ROWWISE_PROJECT_FIELDS,
     ROWWISE_REQUIRED,
 )
+from validator.reader.grid import Grid
 from validator.reader.layout import DEPARTMENT_LINE, TITLE_YEAR, Header, data_rows, find_header, header_copies
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.reader.template import TOTAL_NAMES
-from validator.reader.workbook import Grid
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
 from validator.text import key
 

@@ -23,10 +23,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from validator.reader.columns import ROWWISE_FIELDS, header_key, lookup
+from validator.reader.grid import Grid, coordinate
 from validator.reader.layout import Header, find_header
 from validator.reader.national import Label, Table, colon_key, find_national, label_key, read_national
 from validator.reader.rowwise import read_rowwise
-from validator.reader.workbook import Grid, coordinate
 from validator.records import Cell, Evaluation, FundsLine, FundsRow, Indicator, Submission
 from validator.text import key
 

@@ -17,6 +17,7 @@ from validator.reader.columns import (
     PROJECT_INDEX,
     PROJECT_REQUIRED,
 )
+from validator.reader.grid import Grid
 from validator.reader.layout import (
     DEPARTMENT_LINE,
     TITLE_YEAR,
@@ -27,7 +28,6 @@ from validator.reader.layout import (
     find_table,
 )
 from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
-from validator.reader.workbook import Grid
 from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
 from validator.text import key
 

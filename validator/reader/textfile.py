@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from validator.reader.errors import UnreadableFile
-from validator.reader.workbook import Grid, coordinate
+from validator.reader.grid import Grid, coordinate
 from validator.records import Cell
 
 TEXT_SUFFIXES = frozenset({".txt", ".tsv"})

@@ -328,7 +328,7 @@ def _translate(formula: str, origin: tuple[int, int], target: tuple[int, int]) -
 
 
 def _a1(at: tuple[int, int]) -> str:
-    from validator.reader.workbook import coordinate
+    from validator.reader.grid import coordinate
 
     return coordinate(*at)
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from validator.reader import UnreadableFile
 from validator.reader.columns import PROJECT_FIELDS, header_key
+from validator.reader.grid import Grid
 from validator.reader.layout import find_header
-from validator.reader.workbook import Grid, load_grids
+from validator.reader.workbook import load_grids
 from validator.records import Cell
 from validator.template.writer import BudgetLine
 from validator.values.amounts import parse_amount
