@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
+from validator.bot.crash import crash_point
 from validator.bot.inbox import fsync_dir, path_from_text, path_to_text
 from validator.bot.places import Roots, is_stored
 
@@ -358,6 +359,4 @@ def _alive(pid: int) -> bool:
 
 def _crash(step: str) -> None:
     """The bot's fault injection (VALIDATOR_CRASH_AT, shared with its crash tests)."""
-    from validator.bot.runner import crash_point
-
     crash_point(step)

@@ -27,6 +27,7 @@ from filelock import FileLock, Timeout
 
 from validator.bot import work
 from validator.bot.approved import is_self_evaluation
+from validator.bot.crash import crash_point
 from validator.bot.inbox import (
     Candidate,
     Inventory,
@@ -64,7 +65,6 @@ from validator.text import chinese_date, readable
 
 log = logging.getLogger("validator.bot")
 
-CRASH_ENV = "VALIDATOR_CRASH_AT"
 CRASH_POINTS = (
     "run-start", "claimed", "archive-temp", "archive-renamed", "archived", "validated", "output-temp",
     "output-written", "answered", "inbox-removed", "done", "summary-temp", "summary-written",
@@ -129,22 +129,6 @@ class RunResult:
     @property
     def resumed(self) -> int:
         return sum(1 for o in self.answered if o.resumed)
-
-
-_CRASH_SEEN: Counter[str] = Counter()
-
-
-def crash_point(step: str) -> None:
-    """Fault injection for the crash tests: with VALIDATOR_CRASH_AT=<step>:<n> the process
-    dies (as if killed) the n-th time it reaches `step`. Does nothing otherwise."""
-    spec = os.environ.get(CRASH_ENV)
-    if not spec:
-        return
-    name, _, count = spec.partition(":")
-    if name == step:
-        _CRASH_SEEN[step] += 1
-        if _CRASH_SEEN[step] == int(count or 1):
-            os._exit(137)
 
 
 _HANDLERS: list[logging.Handler] = []
