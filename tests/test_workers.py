@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from validator.cli import validate_command
 from validator.config.loader import load_config, parse_config
 from validator.engine import validate_paths
-from validator.workers import default_workers, validate_parallel
+from validator.workers import default_workers, validate_batch, validate_parallel
 
 ROOT = Path(__file__).resolve().parent
 
@@ -31,8 +31,8 @@ def _flat(report: object) -> list[tuple[object, ...]]:
 def test_two_workers_give_the_one_worker_report(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     config = load_config()
-    one = validate_paths([folder], config, workers=1)
-    two = validate_paths([folder], config, workers=2)
+    one = validate_paths([folder], config)
+    two = validate_batch([folder], config, workers=2)
     assert [f.path for f in two.files] == [f.path for f in one.files]
     assert _flat(two) == _flat(one) and len(_flat(one)) > 20
 

@@ -125,12 +125,13 @@ def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int |
 
         with Ledger(ledger) as book, progress_bar(total, enabled=not quiet) as advance:
             return validate_paths(paths, config, progress=advance, context=ledger_context(book))
-    if workers is None and total > 1:
-        from validator.workers import default_workers
+    if total <= 1 or workers == 1:
+        with progress_bar(total, enabled=not quiet) as advance:
+            return validate_paths(paths, config, progress=advance)
+    from validator.workers import default_workers, validate_batch
 
-        workers = default_workers()
     with progress_bar(total, enabled=not quiet) as advance:
-        return validate_paths(paths, config, progress=advance, workers=workers or 1)
+        return validate_batch(list(paths), config, workers=workers or default_workers(), progress=advance)
 
 
 @cli.command("rules", context_settings=CONTEXT)

@@ -49,16 +49,11 @@ def is_candidate(path: Path) -> bool:
 
 
 def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress | None = None,
-                   workers: int = 1, context: ReviewContext | None = None) -> Report:
-    """Every file found in `paths`, in order; with `workers` > 1 in that many processes
-    (`validator.workers`), giving the same report."""
-    files = collect_files(paths)
-    if workers > 1 and len(files) > 1:
-        from validator.workers import validate_parallel
-
-        return Report(tuple(validate_parallel(files, config, min(workers, len(files)), progress)))
+                   context: ReviewContext | None = None) -> Report:
+    """Every file found in `paths`, in order, in this process (`validator.workers` spreads a
+    batch over several, giving the same report)."""
     reports = []
-    for path in files:
+    for path in collect_files(paths):
         reports.append(validate_file(path, config, context))
         if progress:
             progress(path)
@@ -82,7 +77,18 @@ def validate_file(path: Path, config: Config, context: ReviewContext | None = No
             "读取文件时发生内部错误，未能完成审核。", "请联系预算科（系统管理员）处理，原文件已保留。",
             detail=repr(exc)), config))
     findings = reading_order(check_submission(submission, config, context), submission.sheets_found.values())
-    return _describe(base, submission).with_findings(findings)
+    return _describe(base, submission).with_findings(_on_hidden_rows(findings, submission.hidden_rows))
+
+
+HIDDEN_ROW_NOTE = "（此行在表格中被隐藏；隐藏的行同样审核）"
+
+
+def _on_hidden_rows(findings: list[Finding], hidden: dict[str, frozenset[int]]) -> list[Finding]:
+    """A finding on a hidden row says so: the unit may not see the row it points to."""
+    if not hidden:
+        return findings
+    return [replace(f, message=f.message + HIDDEN_ROW_NOTE) if f.sheet in hidden and f.position[0] in hidden[f.sheet]
+            else f for f in findings]
 
 
 def _describe(base: FileReport, sub: Submission) -> FileReport:

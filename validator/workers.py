@@ -15,7 +15,8 @@ from pathlib import Path
 from validator.config.limits import limits_of
 from validator.config.loader import Config
 from validator.deadline import DeadlineExceeded, DeadlineWorker
-from validator.model import UNREADABLE_RULE, FileReport, Severity
+from validator.engine import collect_files, stamp, validate_file, validate_paths
+from validator.model import UNREADABLE_RULE, FileReport, Report, Severity
 from validator.rules.base import Problem
 
 Progress = Callable[[Path], None]
@@ -29,11 +30,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def validate_batch(paths: Sequence[Path], config: Config, *, workers: int, progress: Progress | None = None) -> Report:
+    """Every file found in `paths`, in order: in `workers` processes when there is more than
+    one file, the same report as `engine.validate_paths` in one."""
+    files = collect_files(paths)
+    if workers <= 1 or len(files) <= 1:
+        return validate_paths(files, config, progress=progress)
+    return Report(tuple(validate_parallel(files, config, min(workers, len(files)), progress)))
+
+
 def validate_parallel(paths: Sequence[Path], config: Config, workers: int,
                       progress: Progress | None = None) -> Iterator[FileReport]:
     """The FileReport of each path, in input order, reviewed by `workers` processes."""
-    from validator.engine import validate_file
-
     seconds = limits_of(config).seconds_per_file
     local = threading.local()
     started: list[DeadlineWorker] = []
@@ -62,8 +70,6 @@ def validate_parallel(paths: Sequence[Path], config: Config, workers: int,
 
 
 def timed_out(path: Path, seconds: float, config: Config) -> FileReport:
-    from validator.engine import stamp
-
     setting = config.rules.get(UNREADABLE_RULE)
     level = setting.level if setting and setting.level else Severity.ERROR
     problem = Problem(f"无法在限定时间内审核：审核本文件超过了 {seconds:g} 秒，已停止。",
