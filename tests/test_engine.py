@@ -76,3 +76,21 @@ def test_names_are_quoted_as_written_and_findings_come_in_reading_order(tmp_path
     assert {f.project for f in report.findings} == {name}
     cells = [(f.sheet, f.position) for f in report.findings]
     assert cells == sorted(cells, key=lambda c: (c[0] != "项目信息", c[1])), "project sheet first, then by row and column"
+
+
+def test_a_finding_on_a_hidden_row_says_the_row_is_hidden(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from validator.engine import HIDDEN_ROW_NOTE
+
+    sub = good_sub()
+    sub.projects.append(("法律援助", "某市司法局", 700, 500, 0, 100, "开展法律援助，全年办理法律援助案件不少于1200件，群众满意度达到90%以上。"))
+    sub.indicators += [("法律援助", *row[1:]) for row in sub.indicators]
+    path = write_sub(tmp_path / "a.xlsx", sub)
+    book = load_workbook(path)
+    book["项目信息"].row_dimensions[5].hidden = True  # 法律援助: 总计 700 ≠ 500 + 0 + 100
+    book.save(path)
+    [finding] = [f for f in validate_file(path, load_config()).findings if f.rule == "funds-row-total"]
+    assert finding.location == "项目信息!C5" and finding.message.endswith(HIDDEN_ROW_NOTE)
+    shown = validate_file(write_sub(tmp_path / "b.xlsx", sub), load_config())
+    assert not any(HIDDEN_ROW_NOTE in f.message for f in shown.findings), "only hidden rows are marked"

@@ -213,6 +213,9 @@ class Submission:
     # A header row repeated inside the data (copy-paste): its first cell; the row is not read.
     repeated_headers: list[Cell] = field(default_factory=list)
     file_format: str = ""  # what the file really is (xlsx, xls, ods, text …), whatever its name says
+    # Rows hidden in the workbook, by sheet, numbered as the user sees them: they are checked
+    # like the others, and a finding on one says the row is hidden.
+    hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
     # Self-evaluations only: one Evaluation per project (layouts in SELF_EVALUATION_LAYOUTS).
     evaluations: list[Evaluation] = field(default_factory=list)
 

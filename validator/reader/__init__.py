@@ -18,6 +18,7 @@ from validator.config.limits import Limits
 from validator.reader.columns import INDICATOR_INDEX
 from validator.reader.csvfile import CSV_SUFFIX, load_csv_grid, looks_like_csv_table
 from validator.reader.errors import UnreadableFile
+from validator.reader.grid import Grid
 from validator.reader.layout import find_table
 from validator.reader.national import find_national, is_national, read_national
 from validator.reader.published import find_published, no_header, read_published
@@ -27,7 +28,7 @@ from validator.reader.selfeval import find_self_rowwise, read_self_forms, read_s
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
-from validator.reader.workbook import Grid, load_book
+from validator.reader.workbook import load_book
 from validator.records import Submission
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
@@ -61,6 +62,7 @@ def read_submission(path: Path, *, limits: Limits | None = None, engine: str = "
     file_format, grids = load_book(path, limits=limits, engine=engine)
     sub = _read_workbook(path, grids)
     sub.file_format = file_format
+    sub.hidden_rows = {g.name: frozenset(r + 1 for r in g.hidden_rows) for g in grids if g.hidden_rows}
     return sub
 
 
