@@ -9,7 +9,7 @@ from pathlib import Path
 
 from validator.reader.errors import UnreadableFile
 from validator.reader.grid import Grid
-from validator.reader.textfile import MAX_TEXT_BYTES, SNIFF_BYTES, SNIFF_LINES, decode, text_grid
+from validator.reader.textfile import SNIFF_BYTES, SNIFF_LINES, decode, read_bytes, text_grid
 
 CSV_SUFFIX = ".csv"
 _SAVE_AS_CSV = "请把表格另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新提交。"
@@ -17,15 +17,7 @@ _SAVE_AS_CSV = "请把表格另存为“CSV UTF-8（逗号分隔）”或 .xlsx 
 
 def load_csv_grid(path: Path) -> Grid:
     """The whole file as one grid (quoted fields may hold commas and line breaks)."""
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            raise UnreadableFile("文本文件过大，不像是绩效目标表。", "请只提交绩效目标表本身。")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile("无法读取文件（文件不存在或没有读取权限）。", "请确认文件完整后重新提交。",
-                             detail=str(exc)) from exc
-    if not data.strip():
-        raise UnreadableFile("文件为空，可能上传或保存未完成。", "请重新保存表格后再提交。")
+    data = read_bytes(path)
     if b"\x00" in data[:65536]:
         raise UnreadableFile("文件不是文本表格（含有二进制内容）。", _SAVE_AS_CSV)
     try:

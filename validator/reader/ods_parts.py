@@ -14,7 +14,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
 from validator.reader.sniff import SAVE_AS
-from validator.reader.xlsx_parts import SheetExtras, _forbid, _forbid_entity, _forbid_external, _too_large
+from validator.reader.xlsx_parts import SheetExtras, _too_large, guarded_parser
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -95,11 +95,7 @@ def _count(text: str | None) -> int:
 def scan_ods(archive: zipfile.ZipFile, limits: Limits) -> dict[str, SheetExtras]:
     """Sheet name -> what its cells carry beyond their values."""
     scan = _OdsScan(limits)
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid_entity
-    parser.UnparsedEntityDeclHandler = _forbid_entity
-    parser.ExternalEntityRefHandler = _forbid_external
+    parser = guarded_parser()
     parser.StartElementHandler = scan.start
     parser.EndElementHandler = scan.end
     budget, read = limits.sheet_xml_mb * _MB, 0

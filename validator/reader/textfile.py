@@ -55,7 +55,7 @@ def _decoder(encoding: str, errors: str = "strict") -> codecs.IncrementalDecoder
 
 def load_text_grid(path: Path) -> Grid:
     """The whole file as one grid; raises UnreadableFile for empty, binary or undecodable files."""
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in _BOMS[1:])):
         raise UnreadableFile("文件不是文本表格（含有二进制内容）。", _SAVE_AS_TEXT)
     try:
@@ -87,7 +87,8 @@ def looks_like_published_text(path: Path) -> bool:
     return any("\t" in line and all(word in line for word in _HEADER_WORDS) for line in lines)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A text table's bytes, refused as unreadable when too large, missing or empty."""
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:

@@ -352,14 +352,21 @@ def _forbid_external(*args: object) -> int:
     raise ExternalReferenceForbidden(None, None, None, None)
 
 
-def scan_sheet(archive: zipfile.ZipFile, sheet: SheetPart, formats: list[str], limits: Limits) -> SheetExtras:
-    """Stream one worksheet part, refusing it as soon as a limit is passed."""
-    scan = _SheetScan(sheet.name, formats, limits)
+def guarded_parser() -> Any:
+    """A streaming expat parser that refuses DTDs, entity declarations and external entities
+    (what defusedxml refuses), for the parts too large to parse whole."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = _forbid
     parser.EntityDeclHandler = _forbid_entity
     parser.UnparsedEntityDeclHandler = _forbid_entity
     parser.ExternalEntityRefHandler = _forbid_external
+    return parser
+
+
+def scan_sheet(archive: zipfile.ZipFile, sheet: SheetPart, formats: list[str], limits: Limits) -> SheetExtras:
+    """Stream one worksheet part, refusing it as soon as a limit is passed."""
+    scan = _SheetScan(sheet.name, formats, limits)
+    parser = guarded_parser()
     parser.StartElementHandler = scan.start
     scan.parser = parser
     parser.buffer_text = True
