@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.model import FileReport, Finding, Report, Severity, Status
 from validator.outputs.naming import output_stem, unique_path
-from validator.outputs.sheetout import put_text, put_value, write_table
+from validator.outputs.sheetout import FINDING_COLUMNS, put_text, put_value, write_table
 
 ERROR_FILL = PatternFill("solid", fgColor="FFFFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB9C")
@@ -38,15 +38,7 @@ ANNOTATED_MARK = "_审核标注"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".et", ".csv")
 ANNOTATED_SUFFIX = ".xlsx"
 _TEXT_CELL = re.compile(r"^第([1-9][0-9]{0,6})行第([1-9][0-9]{0,4})列$")
-COLUMNS = (
-    ("序号", 6),
-    ("级别", 8),
-    ("位置", 18),
-    ("项目", 28),
-    ("指标", 24),
-    ("问题", 50),
-    ("修改建议", 40),
-)  # no rule id: the copy goes back to the unit, for whom the id means nothing
+COLUMNS = (("序号", 6), *FINDING_COLUMNS)  # no rule id: the copy goes back to the unit, for whom the id means nothing
 _A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})(?::.*)?$")
 
 Anchor = tuple[Worksheet, str]

@@ -28,6 +28,9 @@ TOP = Alignment(vertical="top")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 LINE_HEIGHT = 15  # points per line of the default 11 pt text
 MAX_ROW_HEIGHT = 409  # Excel's limit
+# The columns that describe one finding, as the annotated copy's 审核意见 sheet and the
+# summary's 问题明细 sheet both lay them out: (header, width in characters).
+FINDING_COLUMNS = (("级别", 8), ("位置", 18), ("项目", 28), ("指标", 24), ("问题", 50), ("修改建议", 40))
 
 
 def put_text(cell: Cell, value: object) -> Cell:

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from validator.model import FileReport, Report, Severity
 from validator.outputs.selfeval import table_kind
-from validator.outputs.sheetout import write_table
+from validator.outputs.sheetout import FINDING_COLUMNS, write_table
 from validator.rules.titles import rule_title
 from validator.text import chinese_date
 
@@ -28,18 +28,7 @@ OVERVIEW_COLUMNS = (
     ("常见问题", 48),
     ("表格", 12),
 )
-DETAIL_COLUMNS = (
-    ("单位", 24),
-    ("文件", 30),
-    ("级别", 8),
-    ("位置", 18),
-    ("项目", 28),
-    ("指标", 24),
-    ("问题", 50),
-    ("修改建议", 40),
-    ("规则", 24),
-    ("填报值", 20),
-)
+DETAIL_COLUMNS = (("单位", 24), ("文件", 30), *FINDING_COLUMNS, ("规则", 24), ("填报值", 20))
 RULE_COLUMNS = (("规则", 28), ("说明", 60), ("出现次数", 10), ("其中错误", 10), ("其中提示", 10), ("涉及文件数", 12))
 TOP_RULES = 3
 
