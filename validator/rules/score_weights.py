@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from validator.records import Cell, Evaluation, Indicator, Submission
-from validator.rules.base import Options, Problem
+from validator.rules.base import Options, Problem, noted
 from validator.text import key
 from validator.values.scores import evaluated, fmt_number, number
 
@@ -53,8 +53,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
                               cell=ev.total_weight or ev.project, project=project)
         stated = number(ev.total_weight)
         if stated is not None and abs(stated - total) > tolerance:
-            yield Problem(f"总分一行的分值写为 {fmt_number(stated)}，各项分值合计为 {fmt_number(total)}。",
-                          "请使总分一行的分值等于各项分值之和。", cell=ev.total_weight, project=project)
+            yield noted(Problem(f"总分一行的分值写为 {fmt_number(stated)}，各项分值合计为 {fmt_number(total)}。",
+                                "请使总分一行的分值等于各项分值之和。", cell=ev.total_weight, project=project))
         for part, share in options["shares"].items():
             got = weights.get(part, Decimal(0))
             if abs(got - Decimal(str(share))) > tolerance:

@@ -18,14 +18,45 @@ HUNDRED = Decimal(100)
 
 
 def number(cell: Cell | None) -> Decimal | None:
-    """A score or amount as written: 9.5, "9.5", "9.5分", "95%" (-> 95); None when empty, a
-    formula or not a number."""
-    if cell is None or cell.empty or cell.formula is not None:
+    """A score or amount as the user sees it: 9.5, "9.5", "9.5分", "95%" (-> 95); a formula
+    cell by the result the file saved. None when empty, not a number, or a formula without a
+    saved result (`uncalculated`)."""
+    if cell is None or cell.empty:
         return None
-    if isinstance(cell.raw, int | float | Decimal) and not isinstance(cell.raw, bool):
-        return to_decimal(cell.raw)
-    m = _NUMBER.match(cell.text.replace(",", ""))
+    raw = cell.raw if cell.formula is None else cell.cached
+    if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+        return to_decimal(raw)
+    if raw is None or isinstance(raw, bool):
+        return None
+    m = _NUMBER.match(str(raw).strip().replace(",", ""))
     return Decimal(m.group(1)) if m else None
+
+
+def uncalculated(cell: Cell | None) -> bool:
+    """A formula cell whose result the file did not save (never recalculated): what it shows
+    cannot be checked."""
+    return cell is not None and cell.formula is not None and cell.cached in (None, "")
+
+
+def seen(cell: Cell | None) -> str:
+    """The value quoted in a message: as the user sees it (a formula by its saved result)."""
+    if cell is None:
+        return ""
+    if cell.formula is not None and cell.cached not in (None, ""):
+        value = to_decimal(cell.cached)
+        if value is None:
+            return str(cell.cached)
+        return f"{fmt_number(value * HUNDRED)}%" if is_percent_format(cell.number_format) else fmt_number(value)
+    return cell.shown
+
+
+def formula_note(*cells: Cell | None) -> str:
+    """“（G5 为公式 =E5/D5，按文件保存的计算结果核对）” for the formula cells among `cells`."""
+    found = [c for c in cells if c is not None and c.formula is not None]
+    if not found:
+        return ""
+    listed = "、".join(f"{c.coord} 为公式 {c.formula}" for c in found)
+    return f"（{listed}，按文件中保存的计算结果核对）"
 
 
 def rate(cell: Cell | None) -> Decimal | None:
@@ -34,7 +65,8 @@ def rate(cell: Cell | None) -> Decimal | None:
     value = number(cell)
     if value is None or cell is None:
         return None
-    if "%" in cell.text or (not is_percent_format(cell.number_format) and value > Decimal("1.5")):
+    written = cell.text if cell.formula is None else str(cell.cached)
+    if "%" in written or (not is_percent_format(cell.number_format) and value > Decimal("1.5")):
         return value / HUNDRED
     return value
 
