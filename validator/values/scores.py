@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from validator.records import Cell, Evaluation, Indicator, Submission
+from validator.model import ScoreLine
+from validator.records import Cell, Evaluation, FundsLine, Indicator, Submission
 from validator.text import key
 from validator.values.amounts import to_decimal
 from validator.values.threshold import Part, is_percent_format, parse_threshold
@@ -164,3 +165,63 @@ def grade_word(cell: Cell | None, words: list[str]) -> str | None:
         return None
     text = key(cell.text)
     return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(key(w))), None)
+
+
+# --- what was scored, for the letter's review table -----------------------------------------
+
+
+def score_lines(sub: Submission) -> tuple[ScoreLine, ...]:
+    """Each project's 预算执行率 line(s), indicators and 总分 row as the unit filled them, with the
+    cells each covers (findings there belong to it); () for a target table."""
+    if not sub.is_self_evaluation:
+        return ()
+    lines: list[ScoreLine] = []
+    for ev, indicators in evaluated(sub):
+        project = ev.project.shown or None
+        for funds in ev.funds:
+            if funds.label == "年度资金总额" or any(_filled(c) for c in (funds.rate, funds.score)):
+                lines.append(_funds_line(project, funds))
+        lines.extend(_indicator_line(project, ind) for ind in indicators)
+        if any(_filled(c) for c in (ev.total_weight, ev.total_score, ev.grade)):
+            lines.append(ScoreLine(project, "总分", _sheet(ev.total_score, ev.total_weight, ev.grade),
+                                   _coords(ev.total_weight, ev.total_score, ev.grade),
+                                   actual=f"自评等级：{seen(ev.grade)}" if _filled(ev.grade) else None,
+                                   weight=_text(ev.total_weight), score=_text(ev.total_score)))
+    return tuple(lines)
+
+
+def _funds_line(project: str | None, f: FundsLine) -> ScoreLine:
+    item = "预算执行率" if f.label == "年度资金总额" else f"{f.label}执行率"
+    executed = f"全年执行数 {seen(f.executed)}万元" if _filled(f.executed) else None
+    rate_text = f"执行率 {seen(f.rate)}" if _filled(f.rate) else None
+    return ScoreLine(project, item, _sheet(f.budget, f.executed, f.rate, f.score, f.label_cell),
+                     _coords(f.start, f.budget, f.executed, f.weight, f.rate, f.score),
+                     target=f"全年预算数 {seen(f.budget)}万元" if _filled(f.budget) else None,
+                     actual="，".join(t for t in (executed, rate_text) if t) or None,
+                     weight=_text(f.weight), score=_text(f.score))
+
+
+def _indicator_line(project: str | None, ind: Indicator) -> ScoreLine:
+    target = _text(ind.value)
+    if target and ind.unit is not None and _filled(ind.unit) and ind.unit.shown not in target:
+        target += ind.unit.shown
+    return ScoreLine(project, ind.label, _sheet(ind.name, ind.value, ind.score),
+                     _coords(ind.name, ind.value, ind.direction, ind.unit, ind.weight, ind.actual, ind.score,
+                             ind.reason),
+                     target=target, actual=_text(ind.actual), weight=_text(ind.weight), score=_text(ind.score))
+
+
+def _filled(cell: Cell | None) -> bool:
+    return cell is not None and not cell.empty
+
+
+def _text(cell: Cell | None) -> str | None:
+    return seen(cell) or None if _filled(cell) else None
+
+
+def _sheet(*cells: Cell | None) -> str | None:
+    return next((c.sheet for c in cells if c is not None), None)
+
+
+def _coords(*cells: Cell | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.coord for c in cells if c is not None))
