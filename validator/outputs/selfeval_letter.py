@@ -59,11 +59,11 @@ TOTALS_NAMED = 5  # projects whose reported 总分 the opening names; more are l
 COLUMNS: tuple[tuple[str, Length, Length], ...] = (
     ("序号", Mm(12), Mm(9)),
     ("项目", Mm(26), Mm(16)),
-    ("指标", Mm(30), Mm(24)),
+    ("指标", Mm(30), Mm(22)),
     ("年度指标值", Mm(24), Mm(18)),
-    ("实际完成值", Mm(28), Mm(19)),
-    ("分值/得分", Mm(23), Mm(18)),
-    ("问题及修改建议", Mm(82), Mm(52)),
+    ("实际完成值", Mm(28), Mm(18)),
+    ("分值/得分", Mm(23), Mm(20)),
+    ("问题及修改建议", Mm(82), Mm(53)),
 )  # 225 mm landscape, 156 mm portrait: the type areas
 
 

@@ -65,8 +65,8 @@ def _line(line: FundsLine, project: str | None, options: Options, notes: str,
         if abs(score - expected) > Decimal(str(options["score_tolerance"])):
             yield Problem(
                 f"预算执行率得分{_shown_as(line.score)} {fmt_number(score)} 分，按 分值 {fmt_number(weight)} × 执行率 "
-                f"{share * HUNDRED:.2f}% 应为 {fmt_number(expected)} 分（执行率超过 100% 按满分计）"
-                f"{formula_note(line.score)}。",
+                f"{share * HUNDRED:.2f}% 应为 {fmt_number(expected)} 分（执行率超过 100% 按满分计"
+                f"{'；' + formula_note(line.score).strip('（）') if formula_note(line.score) else ''}）。",
                 "请按 分值 × 执行率 重新计算预算执行率得分。", cell=line.score, project=project)
     if executed > budget and not any(w in notes for w in options["explained_by"]):
         yield Problem(
