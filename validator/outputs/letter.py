@@ -1,6 +1,7 @@
 """The feedback letter (审核意见) as a Word document, laid out after GB/T 9704-2012.
 
-The only module that imports python-docx. Everything it writes is a function of one
+With `selfeval_letter.py` (a self-evaluation's own findings table), the only module that imports
+python-docx. Everything it writes is a function of one
 FileReport plus the office's settings, so a letter can be regenerated from a saved report."""
 
 from __future__ import annotations
