@@ -30,7 +30,7 @@ from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
-from validator.outputs.selfeval import layout_word, self_evaluation_title, table_kind
+from validator.outputs.selfeval import SELF_APPROVAL, layout_word, self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
 from validator.text import chinese_date
@@ -176,7 +176,8 @@ Body = Callable[[DocxDocument, FileReport, OfficeSettings, date, "int | None"], 
 
 def _approval_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
                    listed: int | None) -> list[Attachment | Appendix]:
-    _plain(doc, f"{_received(fr, settings)}已收悉。经审核，该表填报完整、规范，审核结论为：{Status.PASSED.verdict}。")
+    found = SELF_APPROVAL if self_evaluation_title(fr) else "经审核，该表填报完整、规范，审核结论为"
+    _plain(doc, f"{_received(fr, settings)}已收悉。{found}：{Status.PASSED.verdict}。")
     _plain(doc, "请按规定公开自评结果，并把自评中发现的问题用于改进下一年度的预算和绩效管理。" if self_evaluation_title(fr)
            else "请按程序做好项目实施和绩效运行监控，确保绩效目标如期实现。")
     return []

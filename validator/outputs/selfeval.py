@@ -13,6 +13,7 @@ from validator.model import FileReport, Finding, ScoreLine
 from validator.records import SELF_EVALUATION_LAYOUTS
 
 TITLE = "关于《{unit}{year}年项目支出绩效自评表》的审核意见"
+SELF_APPROVAL = "经复核，该表填报完整，执行率、得分和总分计算无误，复核结论为"  # a self-evaluation that passes
 FALLBACK_TITLE = "关于《{file}》（绩效自评表）的审核意见"
 
 
