@@ -4,7 +4,8 @@
 
 The four letters the page goals are about (issue 19): the real 2023 table
 (tests/data/seed_2023.txt, goal ≤ 4 pages), our own import of it (goal ≤ 5), the example
-with five findings (goal ≤ 2) and the unreadable example (goal 1). Fill is how far down the
+with five findings (goal ≤ 2) and the unreadable example (goal 1); and two self-evaluation
+letters (SELF_EVALUATION_LETTERS). Fill is how far down the
 type area the last line of text reaches on each page (page numbers not counted); every page
 of a section but its last should be at least 60 % full. Exits 0 when LibreOffice is missing
 (prints why), 1 when a goal is missed."""
