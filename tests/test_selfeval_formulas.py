@@ -78,3 +78,11 @@ def test_both_readers_see_the_saved_result(tmp_path: Path) -> None:
         line = ev.funds[0]
         assert line.rate is not None and line.rate.formula == "=E5/D5" and line.rate.cached == 0.95, engine
         assert line.score is not None and line.score.cached is None, engine
+
+
+def test_a_total_weight_formula(tmp_path: Path) -> None:
+    path = save_cached(write_form(tmp_path / "自评表.xlsx", [SelfProject(total_weight="=SUM(F11:F15)")]),
+                       {(1, "F16"): 90})  # leaves out the 10 points of 预算执行率
+    [f] = run_rule("score-weights", path)
+    assert f.cell == "F16" and "总分一行的分值写为 90，各项分值合计为 100" in f.message
+    assert "F16 为公式 =SUM(F11:F15)" in f.message
