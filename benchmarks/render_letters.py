@@ -4,7 +4,8 @@
 
 The four letters the page goals are about (issue 19): the real 2023 table
 (tests/data/seed_2023.txt, goal ≤ 4 pages), our own import of it (goal ≤ 5), the example
-with five findings (goal ≤ 2) and the unreadable example (goal 1). Fill is how far down the
+with five findings (goal ≤ 2) and the unreadable example (goal 1); and two self-evaluation
+letters (SELF_EVALUATION_LETTERS). Fill is how far down the
 type area the last line of text reaches on each page (page numbers not counted); every page
 of a section but its last should be at least 60 % full. Exits 0 when LibreOffice is missing
 (prints why), 1 when a goal is missed."""
@@ -34,6 +35,14 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
 
+# Self-evaluations (绩效自评表): the 12 problems of the failing acceptance form, with its
+# landscape 自评结果复核意见表 (goal ≤ 4), and the example with three (table in the body, goal ≤ 2).
+SELF_EVALUATION_LETTERS = [
+    ("绩效自评表（12 条问题）", ROOT / "tests/acceptance/fail/selfeval_form_problems.xlsx", 4),
+    ("绩效自评表示例（司法局）", ROOT / "examples/inbox/某市司法局_2026年项目支出绩效自评表.xlsx", 2),
+]
+
+
 def build_letters(folder: Path) -> list[tuple[str, Path, int]]:
     """(label, letter, page goal) for the four example letters."""
     config = load_config(ROOT / "rules.yaml")
@@ -46,6 +55,7 @@ def build_letters(folder: Path) -> list[tuple[str, Path, int]]:
         ("五条问题（卫健委示例）", ROOT / "examples/inbox/某市卫健委_2027年项目支出绩效目标表.xlsx", 2),
         ("无法读取（文旅局示例）", ROOT / "examples/inbox/某市文旅局_绩效目标表.xls", 1),
     ]
+    inputs += SELF_EVALUATION_LETTERS
     letters = []
     for number, (label, source, goal) in enumerate(inputs, start=1):
         report = validate_file(source, config)

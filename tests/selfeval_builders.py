@@ -187,3 +187,26 @@ def run_in_context(tmp_path: Path, rule_id: str, evaluation: SelfProject, target
         tables.append(("目标表.xlsx", None, read_submission(path)))
     report = validate_file(form, only_rule(rule_id), book_context(project_book(tables)))
     return [f for f in report.findings if f.rule == rule_id]
+
+
+def save_cached(path: Path, cached: dict[tuple[int, str], float | str]) -> Path:
+    """Give formula cells the results Excel or WPS would have saved: openpyxl writes a formula
+    with an empty `<v></v>`; the value goes there, as in a file saved by Excel. Keys are
+    (sheet number from 1, A1 cell); cells not listed keep no result (never recalculated)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
+    for (sheet, coord), value in cached.items():
+        name = f"xl/worksheets/sheet{sheet}.xml"
+        xml = parts[name].decode()
+        kind = ' t="str"' if isinstance(value, str) else ""
+        xml, count = re.subn(rf'<c r="{coord}"([^>]*)><f>(.*?)</f><v></v></c>',
+                             rf'<c r="{coord}"\1{kind}><f>\2</f><v>{value}</v></c>', xml)
+        assert count == 1, f"no formula at {coord} of sheet {sheet}"
+        parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path

@@ -63,6 +63,8 @@ def test_a_year_targets_template_self_evaluation(tmp_path: Path) -> None:
     assert [ws[f"D{r}"].value for r in (12, 13)] == ["100%", "≥90%"]  # “=” left out: not a formula
     assert ws["B2"].value == "普法经费" and ws["B3"].value == "某市司法局" and ws["C5"].value == 600
     assert ws.protection.sheet and ws["D11"].protection.locked and ws["B2"].protection.locked
+    meta = {r[0].value: r[1].value for r in load_workbook(template)["模板信息"].iter_rows()}
+    assert (meta["template_id"], meta["year"], meta["department"]) == ("xmzc-jxzp", "2027", "某市司法局")
     assert not any(ws[ref].protection.locked for ref in FILLED)
 
     _fill(template, settings.inbox / "司法局_2027年绩效自评表.xlsx")
@@ -77,6 +79,7 @@ def test_a_year_targets_template_self_evaluation(tmp_path: Path) -> None:
     title, _, body = text.partition("\n\n")  # the title may break over lines
     assert title.replace("\n", "") == "关于《某市司法局2027年项目支出绩效自评表》的审核意见"
     assert "报送的《某市司法局2027年项目支出绩效自评表》" in body and "绩效运行监控" not in body
+    assert "经复核，该表填报完整，执行率、得分和总分计算无误，复核结论为：通过。" in body
 
     # The unit lifts the protection, lowers a target and clears the 群众满意度 row.
     lowered = {"D11": "≥40场", "F5": 20, "H5": 19, "G14": 99, **{f"{c}13": None for c in "ABCDEFG"}}

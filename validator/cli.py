@@ -206,12 +206,12 @@ def _self_template(output: Path, year: int, department: str | None, from_ledger:
     if not from_ledger:
         execution, total = weights_of(options)
         path = write_self_template(output, year=year, department=department, execution_weight=execution,
-                                   total_weight=total)
+                                   total_weight=total, rules_checksum=config.checksum)
         click.echo(f"已生成自评表模板：{path}")
         return
     if not ledger.exists():
         raise click.UsageError(f"未找到审核机器人的台账：{ledger}（请用 --outbox 指定输出文件夹）。")
-    paths = templates_from_ledger(ledger, output, year=year, options=options)
+    paths = templates_from_ledger(ledger, output, year=year, options=options, rules_checksum=config.checksum)
     if not paths:
         click.echo(f"台账中没有 {year} 年审核通过的绩效目标表，未生成自评表。")
         return

@@ -22,6 +22,7 @@ from validator.reader.sniff import regular_file
 from validator.records import Submission
 from validator.rules import RULES
 from validator.rules.base import Problem
+from validator.values.scores import score_lines
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def _on_hidden_rows(findings: list[Finding], hidden: dict[str, frozenset[int]]) 
 def _describe(base: FileReport, sub: Submission) -> FileReport:
     names = tuple(r.name.shown for r in sub.projects if r.name.text)
     return replace(base, unit=sub.department, year=sub.year, layout=sub.layout, projects=names,
-                   indicators=len(sub.indicators))
+                   indicators=len(sub.indicators), scored=score_lines(sub))
 
 
 def check_submission(submission: Submission, config: Config, context: ReviewContext | None = None) -> list[Finding]:

@@ -141,6 +141,34 @@ def reading_order(findings: Iterable[Finding], sheets: Iterable[str | None] = ()
     return sorted(items, key=lambda f: (order[f.sheet], f.position))
 
 
+@dataclass(frozen=True)
+class ScoreLine:
+    """One scored line of a self-evaluation (绩效自评表) as the unit filled it: an indicator,
+    a 预算执行率 line or the 总分 row, with the texts the user sees. The letter's review
+    table shows it beside the findings at its `cells` (A1 references on `sheet`)."""
+
+    project: str | None
+    item: str
+    sheet: str | None = None
+    cells: tuple[str, ...] = ()
+    target: str | None = None
+    actual: str | None = None
+    weight: str | None = None
+    score: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["cells"] = list(self.cells)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScoreLine:
+        names = cls.__dataclass_fields__
+        values = {k: v for k, v in data.items() if k in names}
+        values["cells"] = tuple(values.get("cells") or ())
+        return cls(**values)
+
+
 def _severity_rank(finding: Finding) -> int:
     return 0 if finding.severity is Severity.ERROR else 1
 
@@ -158,6 +186,7 @@ class FileReport:
     sha256: str | None = None
     projects: tuple[str, ...] = ()
     indicators: int = 0
+    scored: tuple[ScoreLine, ...] = ()  # self-evaluations only: what was scored (the letter's review table)
 
     @property
     def name(self) -> str:
@@ -214,7 +243,7 @@ class FileReport:
             "sha256": self.sha256,
             "projects": list(self.projects),
             "indicators": self.indicators,
-        }
+        } | ({"scored": [s.to_dict() for s in self.scored]} if self.scored else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FileReport:
@@ -229,6 +258,7 @@ class FileReport:
             sha256=data.get("sha256"),
             projects=tuple(data.get("projects") or ()),
             indicators=int(data.get("indicators") or 0),
+            scored=tuple(ScoreLine.from_dict(s) for s in data.get("scored") or ()),
         )
 
 

@@ -24,6 +24,9 @@ class Cell:
     number_format: str = "General"
     formula: str | None = None
     text: str = field(init=False)
+    # A formula cell's result as the file saved it (what Excel/WPS shows); None when the file
+    # was never recalculated (openpyxl writes none) or the format keeps no results.
+    cached: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", normalize(self.raw))

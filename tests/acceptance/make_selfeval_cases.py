@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from openpyxl import load_workbook
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -102,8 +103,33 @@ def selfeval_rowwise_problems(path: Path) -> list[list[str]]:
     ]
 
 
-CASES = {"pass": [selfeval_form_clean, selfeval_rowwise_clean],
-         "fail": [selfeval_form_problems, selfeval_rowwise_problems]}
+def _formula_form(path: Path, *, rate: str, total: str) -> None:
+    """普法经费 with 执行率, 得分 and 总分 as formulas, 执行率 shown as a percentage; LibreOffice's
+    re-save stores their results, as Excel or WPS would."""
+    funds = good_funds()
+    funds[0] = ("年度资金总额", 90, 100, 95, 10, rate, "=F5*G5")
+    write_form(path, [SelfProject(funds=funds, total_score=total)])
+    book = load_workbook(path)
+    book.worksheets[0]["G5"].number_format = "0.00%"
+    book.save(path)
+
+
+def selfeval_form_formulas(path: Path) -> list[list[str]]:
+    """执行率 =E5/D5, 得分 =F5*G5, 总分 =SUM(H5,G11:G15): right, checked by their saved results."""
+    _formula_form(path, rate="=E5/D5", total="=SUM(H5,G11:G15)")
+    return [["target-approved", "自评表1!B2"]]
+
+
+def selfeval_form_formula_problems(path: Path) -> list[list[str]]:
+    """执行率 =E5/C5 divides by 年初预算数 (90) instead of 全年预算数 (100): 105.56 %, and its
+    得分 10.56; 总分 =SUM(G11:G15) leaves out the 预算执行率得分: 87, so 优 is too high."""
+    _formula_form(path, rate="=E5/C5", total="=SUM(G11:G15)")
+    return [["execution-rate", "自评表1!G5"], ["execution-rate", "自评表1!H5"], ["score-total", "自评表1!G16"],
+            ["score-total", "自评表1!F17"], ["target-approved", "自评表1!B2"]]
+
+
+CASES = {"pass": [selfeval_form_clean, selfeval_rowwise_clean, selfeval_form_formulas],
+         "fail": [selfeval_form_problems, selfeval_rowwise_problems, selfeval_form_formula_problems]}
 
 
 def main() -> None:

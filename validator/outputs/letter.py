@@ -1,6 +1,7 @@
 """The feedback letter (审核意见) as a Word document, laid out after GB/T 9704-2012.
 
-The only module that imports python-docx. Everything it writes is a function of one
+With `selfeval_letter.py` (a self-evaluation's own findings table), the only module that imports
+python-docx. Everything it writes is a function of one
 FileReport plus the office's settings, so a letter can be regenerated from a saved report."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -28,7 +30,7 @@ from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
-from validator.outputs.selfeval import self_evaluation_title, table_kind
+from validator.outputs.selfeval import SELF_APPROVAL, layout_word, self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
 from validator.text import chinese_date
@@ -70,7 +72,7 @@ def write_letter(
     `listed` bounds the findings written out one by one (rules.yaml `limits.findings_listed`);
     the rest are counted ("另有 N 条未列出"), never silently dropped."""
     today = today or date.today()
-    attachment: list[Attachment] = []
+    attachment: list[Attachment | Appendix] = []
 
     def body(doc: DocxDocument) -> None:
         attachment.extend(_BODIES[file_report.status](doc, file_report, settings, today, listed))
@@ -79,11 +81,18 @@ def write_letter(
 
     def after(doc: DocxDocument) -> None:
         for item in attachment:
-            _attachment(doc, item, single_project=len(file_report.projects) <= 1)
+            if isinstance(item, Attachment):
+                _attachment(doc, item, single_project=len(file_report.projects) <= 1)
+            else:
+                item.write(doc)
 
     # the body decides whether there is an attachment; the frame asks only after writing it
     return _write(file_report, path, settings=settings, today=today, body=body,
-                  after=after, attached=lambda: bool(attachment))
+                  after=after, attached=lambda: _attachment_title(attachment))
+
+
+def _attachment_title(items: Sequence[Attachment | Appendix]) -> str | None:
+    return next((item.title if not isinstance(item, Attachment) else ATTACHMENT_TITLE for item in items), None)
 
 
 def write_note(
@@ -102,7 +111,7 @@ def write_note(
 
 def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSettings, today: date,
            body: Callable[[DocxDocument], None], after: Callable[[DocxDocument], None] | None = None,
-           attached: Callable[[], bool] = lambda: False) -> Path:
+           attached: Callable[[], str | None] = lambda: None) -> Path:
     """The frame every letter shares: title, addressee, `body`, closing with the file name as
     附注, then what comes `after` the signature (the attachment), document metadata."""
     doc = _new_document(settings)
@@ -152,19 +161,34 @@ class Attachment:
     unlisted: int  # findings beyond `limits.findings_listed`, counted, not written out
 
 
-Body = Callable[[DocxDocument, FileReport, OfficeSettings, date, "int | None"], list[Attachment]]
+class Appendix(Protocol):
+    """Another kind of attachment after the signature: the self-evaluation's 复核意见表
+    (`outputs/selfeval_letter.py`)."""
+
+    @property
+    def title(self) -> str: ...
+
+    def write(self, doc: DocxDocument) -> None: ...
+
+
+Body = Callable[[DocxDocument, FileReport, OfficeSettings, date, "int | None"], list[Attachment | Appendix]]
 
 
 def _approval_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
-                   listed: int | None) -> list[Attachment]:
-    _plain(doc, f"{_received(fr, settings)}已收悉。经审核，该表填报完整、规范，审核结论为：{Status.PASSED.verdict}。")
+                   listed: int | None) -> list[Attachment | Appendix]:
+    found = SELF_APPROVAL if self_evaluation_title(fr) else "经审核，该表填报完整、规范，审核结论为"
+    _plain(doc, f"{_received(fr, settings)}已收悉。{found}：{Status.PASSED.verdict}。")
     _plain(doc, "请按规定公开自评结果，并把自评中发现的问题用于改进下一年度的预算和绩效管理。" if self_evaluation_title(fr)
            else "请按程序做好项目实施和绩效运行监控，确保绩效目标如期实现。")
     return []
 
 
 def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
-                 listed: int | None) -> list[Attachment]:
+                 listed: int | None) -> list[Attachment | Appendix]:
+    if self_evaluation_title(fr):  # a self-evaluation review has its own wording and findings table
+        from validator.outputs.selfeval_letter import review_body
+
+        return review_body(doc, fr, settings, today, listed)
     _plain(doc, f"{_received(fr, settings)}{_scope(fr)}已收悉。经审核，现将审核意见函告如下。")
     findings = fr.sorted_findings()
     shown = findings if listed is None else findings[:listed]
@@ -218,7 +242,7 @@ def _unlisted_text(count: int) -> str:
 
 
 def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, today: date,
-                     listed: int | None) -> list[Attachment]:
+                     listed: int | None) -> list[Attachment | Appendix]:
     """One page: what is wrong with the file, how to save it properly, by when."""
     _plain(doc, f"{_received(fr, settings)}无法读取，未能进行审核，审核结论为：{fr.status.verdict}。")
     for finding in fr.sorted_findings():
@@ -246,7 +270,8 @@ def _received(fr: FileReport, settings: OfficeSettings) -> str:
     """The submission named by its title, never by its file name (that is the 附注)."""
     when = f"于{chinese_date(fr.received.date())}" if fr.received else ""
     name = settings.submission_name(unit=fr.unit, year=fr.year, table=f"项目支出{table_kind(fr)}")
-    layout = f"（{fr.layout_label}）" if fr.layout_label and fr.layout_label not in name else ""
+    label = layout_word(fr)
+    layout = f"（{label}）" if label and label not in name else ""
     return f"你单位{when}报送的《{name}》{layout}"
 
 
@@ -304,7 +329,7 @@ def _changes_section(doc: DocxDocument, fr: FileReport, previous: FileReport) ->
 
 
 def _closing(doc: DocxDocument, settings: OfficeSettings, today: date, *, note: str | None = None,
-             attachment: bool = False) -> None:
+             attachment: str | None = None) -> None:
     """Contact line, 特此函告, signature and date, then the 附注 (居左空二字加圆括号). The last
     body paragraph is kept on the page of the signature (GB/T 9704: the page that carries the
     落款 must also carry body text)."""
@@ -315,7 +340,7 @@ def _closing(doc: DocxDocument, settings: OfficeSettings, today: date, *, note: 
     chained.append(_plain(doc, "特此函告。"))
     chained.append(_plain(doc, "", indent=False))
     if attachment:  # 附件说明: 正文下空一行左空二字, then the signature one line below
-        chained.append(_plain(doc, f"附件：{ATTACHMENT_TITLE}"))
+        chained.append(_plain(doc, f"附件：{attachment}"))
         chained.append(_plain(doc, "", indent=False))
     for text in (settings.signer, chinese_date(today)):
         paragraph = _plain(doc, text, indent=False)

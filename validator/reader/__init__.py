@@ -24,7 +24,13 @@ from validator.reader.national import find_national, is_national, read_national
 from validator.reader.published import find_published, no_header, read_published
 from validator.reader.rowwise import find_rowwise, read_rowwise
 from validator.reader.safety import SAVE_AS, check_file
-from validator.reader.selfeval import find_self_rowwise, read_self_forms, read_self_rowwise, self_evaluation_forms
+from validator.reader.selfeval import (
+    find_self_rowwise,
+    read_self_forms,
+    read_self_rowwise,
+    self_evaluation_forms,
+    with_template_meta,
+)
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
@@ -69,14 +75,14 @@ def read_submission(path: Path, *, limits: Limits | None = None, engine: str = "
 def _read_workbook(path: Path, grids: list[Grid]) -> Submission:
     self_rows = find_self_rowwise(grids)  # self-evaluations (绩效自评表) first: they also look like targets
     if self_rows:
-        return read_self_rowwise(path, self_rows)
+        return with_template_meta(read_self_rowwise(path, self_rows), grids)
     rowwise = find_rowwise(grids)
     if rowwise:
         return read_rowwise(path, rowwise)  # one indicator per row, project fields repeated
     forms = find_national(grids)
     self_forms = self_evaluation_forms(forms)
     if self_forms:
-        return read_self_forms(path, self_forms)  # per-project forms with 实际完成值 and 得分 columns
+        return with_template_meta(read_self_forms(path, self_forms), grids)  # forms with 实际完成值 and 得分
     if is_national(forms):
         return read_national(path, forms)  # one project per sheet, label-value blocks
     found = find_published(grids)

@@ -119,7 +119,8 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     for (r, c), value in located.items():
         fmt_code = formats.get((r, c), "General")
         if special and (r, c) in formulas:
-            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formulas[(r, c)])
+            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formulas[(r, c)],
+                              cached=_python(value) if value != "" else None)
         elif special and (r, c) in errors:
             rows[r][c] = Cell(name, coordinate(r, c), errors[(r, c)], fmt_code)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +22,33 @@ from validator.records import Cell
 def openpyxl_grids(path: Path) -> list[Grid]:
     book = _open(path)
     try:
-        return [_grid(ws) for ws in book.worksheets]
+        grids = [_grid(ws) for ws in book.worksheets]
     finally:
         book.close()
+    if any(c is not None and c.formula is not None for g in grids for row in g.rows for c in row):
+        grids = _with_cached(path, grids)
+    return grids
 
 
-def _open(path: Path) -> Any:
+def _with_cached(path: Path, grids: list[Grid]) -> list[Grid]:
+    """Formula cells get the results the file saved (a second, data-only load)."""
+    book = _open(path, data_only=True)
+    try:
+        for grid, ws in zip(grids, book.worksheets):
+            for row in grid.rows:
+                for c, cell in enumerate(row):
+                    if cell is not None and cell.formula is not None:
+                        row[c] = replace(cell, cached=ws[cell.coord].value)
+    finally:
+        book.close()
+    return grids
+
+
+def _open(path: Path, *, data_only: bool = False) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=False, keep_links=False, rich_text=False)
+            return load_workbook(path, data_only=data_only, keep_links=False, rich_text=False)
     except InvalidFileException as exc:
         raise UnreadableFile("文件格式无法识别，不是 .xlsx 工作簿。", SAVE_AS, detail=str(exc)) from exc
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError) as exc:

@@ -27,6 +27,7 @@ from validator.reader.grid import Grid, coordinate
 from validator.reader.layout import Header, find_header
 from validator.reader.national import Label, Table, colon_key, find_national, label_key, read_national
 from validator.reader.rowwise import read_rowwise
+from validator.reader.template import read_meta
 from validator.records import Cell, Evaluation, FundsLine, FundsRow, Indicator, Submission
 from validator.text import key
 
@@ -275,6 +276,18 @@ def _grade(grid: Grid, table_row: int) -> Cell | None:
             filled = next((x for x in right if x is not None and x.coord != cell.coord and not x.empty), None)
             return filled or grid.located(r + 1, c)
     return None
+
+
+# --- the template's own sheet ----------------------------------------------------------------
+
+def with_template_meta(sub: Submission, grids: list[Grid]) -> Submission:
+    """The hidden 模板信息 sheet of `validator template --kind 自评` (template id, version, year,
+    rules checksum), as the standard template's; it also settles an unread unit or year."""
+    sub.meta = read_meta(grids)
+    if sub.meta is not None:
+        sub.department = sub.department or sub.meta.department
+        sub.year = sub.year or sub.meta.year
+    return sub
 
 
 # --- the export --------------------------------------------------------------------------

@@ -11,3 +11,6 @@ CONTROL_SHEET: Final = "控制数"
 
 TEMPLATE_ID: Final = "xmzc-jxmb"
 TEMPLATE_VERSION: Final = "2027.1"
+# The self-evaluation template (validator template --kind 自评): its own id, versioned with the targets'.
+SELF_TEMPLATE_ID: Final = "xmzc-jxzp"
+SELF_TEMPLATE_VERSION: Final = TEMPLATE_VERSION

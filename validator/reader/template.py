@@ -88,6 +88,11 @@ def _pairs(grid: Grid) -> dict[str, Cell]:
     return {row[0].text: row[1] for row in grid.rows if len(row) > 1 and row[0] and row[1]}
 
 
+def read_meta(grids: list[Grid]) -> TemplateMeta | None:
+    """The hidden 模板信息 sheet of a template this tool made (target or self-evaluation)."""
+    return _meta(grids)
+
+
 def _meta(grids: list[Grid]) -> TemplateMeta | None:
     grid = next((g for g in grids if g.name == META_SHEET), None)
     if grid is None:

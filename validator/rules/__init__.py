@@ -19,6 +19,7 @@ from validator.rules import (  # self-evaluations (绩效自评表)
     field_required,
     file_format,
     file_unreadable,
+    formula_uncalculated,
     funds_row_total,
     funds_sum,
     goal_missing,
@@ -69,6 +70,7 @@ _MODULES: tuple[ModuleType, ...] = (
     # self-evaluations (绩效自评表)
     execution_rate, score_weights, indicator_score, actual_comparable, deviation_reason, score_total,
     target_approved, target_changed,
+    formula_uncalculated,
 )
 
 RULES: dict[str, ModuleType] = {m.ID: m for m in _MODULES}

@@ -11,7 +11,7 @@ reference page (printed by `validator rules`) with the sections 检查 / 选项 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from validator.records import Cell, Indicator, Submission
@@ -46,3 +46,13 @@ def at_indicator(ind: Indicator, cell: Cell | None, message: str, suggestion: st
     where = cell or ind.name or ind.project
     return Problem(message, suggestion, cell=where, project=ind.project.shown or None,
                    indicator=ind.label, value=value)
+
+
+def noted(problem: Problem) -> Problem:
+    """A problem located at a formula cell says so: “（G16 为公式 =SUM(G9:G15)，按文件中保存的
+    计算结果核对）”, so the unit looks at the formula, not only at the number."""
+    cell = problem.cell
+    if cell is None or cell.formula is None:
+        return problem
+    note = f"（{cell.coord} 为公式 {cell.formula}，按文件中保存的计算结果核对）"
+    return replace(problem, message=problem.message.rstrip("。") + note + "。")

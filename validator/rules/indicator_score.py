@@ -15,7 +15,8 @@
 通过示例：“≥48场”实际完成 50 场，分值 20，得分 20；“≥95%”实际 90%，分值 15，得分 14.21；
   “明显提升”实际完成值“达成”，分值 30，得分 27。
 
-不通过示例：得分 22 超过分值 20；“≥48场”实际 40 场却得满分 20（应约为 16.67）；
+不通过示例：得分 22 超过分值 20（得分是公式的，按文件中保存的计算结果核对，并注明公式）；
+  “≥48场”实际 40 场却得满分 20（应约为 16.67）；
   “部分达成”却得 28 分（应在 18–24 分之间）；得分写“良好”。
 """
 
@@ -25,8 +26,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from validator.records import Indicator, Submission
-from validator.rules.base import Options, Problem, at_indicator
-from validator.values.scores import HUNDRED, Quantity, evaluated, fmt_number, grade_word, is_qualitative, number, quantity
+from validator.rules.base import Options, Problem, at_indicator, noted
+from validator.values.scores import (
+    HUNDRED,
+    Quantity,
+    evaluated,
+    fmt_number,
+    grade_word,
+    is_qualitative,
+    number,
+    quantity,
+    uncalculated,
+)
 
 ID = "indicator-score"
 LEVEL = "error"
@@ -44,16 +55,16 @@ OPTIONS = {
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for _, indicators in evaluated(submission):
         for ind in indicators:
-            yield from _indicator(ind, options)
+            yield from map(noted, _indicator(ind, options))
 
 
 def _indicator(ind: Indicator, options: Options) -> Iterator[Problem]:
     weight, score = number(ind.weight), number(ind.score)
-    if weight is None and not (ind.weight is not None and ind.weight.formula):
+    if weight is None and not uncalculated(ind.weight):
         yield at_indicator(ind, ind.weight, "指标分值未填写或不是数字。", "请填写该指标的分值（如 20）。")
         return
     if score is None:
-        if ind.score is None or ind.score.formula is None:
+        if not uncalculated(ind.score):  # a formula without a saved result: formula-uncalculated says so
             yield at_indicator(ind, ind.score, "指标得分未填写或不是数字。", "请按实际完成情况填写得分（如 18.5）。")
         return
     if weight is None:

@@ -9,7 +9,10 @@
 
 通过示例：得分 9.5 + 20 + 15 + 15 + 27 + 10，总分 96.5，自评等级“优”。
 
-不通过示例：各项得分合计 96.5，总分写 98；总分 86，自评等级写“优”（应为“良”）；总分空白。
+不通过示例：各项得分合计 96.5，总分写 98；总分 86，自评等级写“优”（应为“良”）；总分空白；
+  总分是公式 =SUM(G11:G14)（漏加了预算执行率得分），保存的结果 87 与各项得分合计 96.5 不符。
+
+公式单元格（总分、各项得分）按文件中保存的计算结果核对；没有保存结果的由 formula-uncalculated 提示。
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from decimal import Decimal
 from validator.records import Cell, Submission
 from validator.rules.base import Options, Problem
 from validator.text import key
-from validator.values.scores import evaluated, fmt_number, number
+from validator.values.scores import evaluated, fmt_number, formula_note, number, seen, uncalculated
 
 ID = "score-total"
 LEVEL = "error"
@@ -41,8 +44,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     for ev, indicators in evaluated(submission):
         project = ev.project.shown or None
         cells = [ev.total_line.score if ev.total_line else None, *(i.score for i in indicators)]
-        if any(c is not None and c.formula is not None for c in [*cells, ev.total_score]):
-            continue  # a formula's result is not stored: nothing to compare
+        if any(uncalculated(c) for c in [*cells, ev.total_score]):
+            continue  # a formula without a saved result: formula-uncalculated says so
         scores = [number(c) for c in cells if c is not None and not c.empty]
         computed = sum((s for s in scores if s is not None), Decimal(0))
         stated = number(ev.total_score)
@@ -50,11 +53,14 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield Problem(f"总分未填写（各项得分合计 {fmt_number(computed)}）。", "请在总分一行填写各项得分之和。",
                           cell=ev.total_score or ev.project, project=project)
         elif stated is None:
-            yield Problem(f"总分“{ev.total_score.shown}”不是数字。", "请填写各项得分之和。", cell=ev.total_score,
+            yield Problem(f"总分“{seen(ev.total_score)}”不是数字。", "请填写各项得分之和。", cell=ev.total_score,
                           project=project)
         elif None not in scores and abs(stated - computed) > Decimal(str(options["tolerance"])):
-            yield Problem(f"总分写为 {fmt_number(stated)}，各项得分合计为 {fmt_number(computed)}。",
-                          "请按各项得分之和填写总分。", cell=ev.total_score, project=project)
+            how = "公式算得" if ev.total_score.formula is not None else "写为"
+            yield Problem(f"总分{how} {fmt_number(stated)}，各项得分合计为 {fmt_number(computed)}"
+                          f"{formula_note(ev.total_score)}。",
+                          "请按各项得分之和填写总分" + ("（检查公式是否漏加了某项得分）。" if ev.total_score.formula else "。"),
+                          cell=ev.total_score, project=project)
         total = stated if stated is not None else computed
         yield from _grade(ev.grade, total, options["grades"], project)
 

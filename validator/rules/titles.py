@@ -51,6 +51,7 @@ TITLES: dict[str, str] = {
     "deviation-reason": "未说明偏差原因和改进措施",
     "score-total": "总分或自评等级有误",
     "target-approved": "未能对照批复的绩效目标",
+    "formula-uncalculated": "公式没有保存计算结果",
     "target-changed": "自评指标与批复的目标不一致",
 }
 

@@ -22,7 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.context import ApprovedProject, target_text
 from validator.outputs.naming import safe_part
+from validator.reader.sheets import SELF_TEMPLATE_ID, SELF_TEMPLATE_VERSION
 from validator.records import Cell
+from validator.template.writer import _meta_sheet
 from validator.values.scores import number
 
 TITLE = "{year}年度项目支出绩效自评表"
@@ -43,20 +45,25 @@ _OPEN = Protection(locked=False)
 
 def write_self_template(path: Path, *, year: int, department: str | None = None,
                         projects: Sequence[ApprovedProject] = (), execution_weight: Decimal = Decimal(10),
-                        total_weight: Decimal = Decimal(100)) -> Path:
-    """A self-evaluation workbook: one sheet per approved project, or one blank sheet."""
+                        total_weight: Decimal = Decimal(100), rules_checksum: str = "") -> Path:
+    """A self-evaluation workbook: one sheet per approved project, or one blank sheet; and the
+    hidden 模板信息 sheet (template id, version, year, unit, rules checksum) as the target
+    template has, so template-version tells a submission from an out-of-date template."""
     book = Workbook()
     book.remove(book.active)
     for i, project in enumerate(projects or [None]):
         ws = book.create_sheet(_sheet_name(project, i))
         _sheet(ws, year, department, project, execution_weight, total_weight)
+    _meta_sheet(book, year=year, department=department, rules_checksum=rules_checksum,
+                template_id=SELF_TEMPLATE_ID, version=SELF_TEMPLATE_VERSION)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
 
 
 def write_unit_self_templates(folder: Path, projects: Iterable[ApprovedProject], *, year: int,
-                              execution_weight: Decimal = Decimal(10), total_weight: Decimal = Decimal(100)) -> list[Path]:
+                              execution_weight: Decimal = Decimal(10), total_weight: Decimal = Decimal(100),
+                              rules_checksum: str = "") -> list[Path]:
     """One workbook per unit with the approved projects of `year`."""
     by_unit: dict[str, list[ApprovedProject]] = defaultdict(list)
     for p in projects:
@@ -64,7 +71,7 @@ def write_unit_self_templates(folder: Path, projects: Iterable[ApprovedProject],
             by_unit[p.unit or ""].append(p)
     return [write_self_template(folder / FILE_NAME.format(unit=safe_part(unit) or "未注明单位", year=year), year=year,
                                 department=unit or None, projects=items, execution_weight=execution_weight,
-                                total_weight=total_weight)
+                                total_weight=total_weight, rules_checksum=rules_checksum)
             for unit, items in sorted(by_unit.items())]
 
 
@@ -190,7 +197,7 @@ def weights_of(options: dict[str, object] | None) -> tuple[Decimal, Decimal]:
 
 
 def templates_from_ledger(ledger_path: Path, folder: Path, *, year: int,
-                          options: dict[str, object] | None = None) -> list[Path]:
+                          options: dict[str, object] | None = None, rules_checksum: str = "") -> list[Path]:
     """One pre-filled self-evaluation workbook per unit with projects approved for `year` in
     the bot's ledger (accepted target tables, their archived originals read again)."""
     from validator.bot.approved import approved_projects
@@ -199,4 +206,5 @@ def templates_from_ledger(ledger_path: Path, folder: Path, *, year: int,
     with Ledger(ledger_path) as ledger:
         book = approved_projects(ledger)
     execution, total = weights_of(options)
-    return write_unit_self_templates(folder, book.values(), year=year, execution_weight=execution, total_weight=total)
+    return write_unit_self_templates(folder, book.values(), year=year, execution_weight=execution, total_weight=total,
+                                     rules_checksum=rules_checksum)

@@ -317,10 +317,11 @@ def _lists_sheet(book: Workbook) -> None:
         book.defined_names[name] = DefinedName(name, attr_text=ref)
 
 
-def _meta_sheet(book: Workbook, *, year: int, department: str | None, rules_checksum: str) -> None:
+def _meta_sheet(book: Workbook, *, year: int, department: str | None, rules_checksum: str,
+                template_id: str = TEMPLATE_ID, version: str = TEMPLATE_VERSION) -> None:
     ws = book.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
-    pairs = [("template_id", TEMPLATE_ID), ("version", TEMPLATE_VERSION), ("year", str(year)),
+    pairs = [("template_id", template_id), ("version", version), ("year", str(year)),
              ("department", department or ""), ("rules_checksum", rules_checksum)]
     for row, (k, v) in enumerate(pairs, start=1):
         ws.cell(row, 1, k)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from validator.records import Cell, Evaluation, Indicator, Submission
+from validator.model import ScoreLine
+from validator.records import Cell, Evaluation, FundsLine, Indicator, Submission
 from validator.text import key
 from validator.values.amounts import to_decimal
 from validator.values.threshold import Part, is_percent_format, parse_threshold
@@ -18,14 +19,45 @@ HUNDRED = Decimal(100)
 
 
 def number(cell: Cell | None) -> Decimal | None:
-    """A score or amount as written: 9.5, "9.5", "9.5分", "95%" (-> 95); None when empty, a
-    formula or not a number."""
-    if cell is None or cell.empty or cell.formula is not None:
+    """A score or amount as the user sees it: 9.5, "9.5", "9.5分", "95%" (-> 95); a formula
+    cell by the result the file saved. None when empty, not a number, or a formula without a
+    saved result (`uncalculated`)."""
+    if cell is None or cell.empty:
         return None
-    if isinstance(cell.raw, int | float | Decimal) and not isinstance(cell.raw, bool):
-        return to_decimal(cell.raw)
-    m = _NUMBER.match(cell.text.replace(",", ""))
+    raw = cell.raw if cell.formula is None else cell.cached
+    if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+        return to_decimal(raw)
+    if raw is None or isinstance(raw, bool):
+        return None
+    m = _NUMBER.match(str(raw).strip().replace(",", ""))
     return Decimal(m.group(1)) if m else None
+
+
+def uncalculated(cell: Cell | None) -> bool:
+    """A formula cell whose result the file did not save (never recalculated): what it shows
+    cannot be checked."""
+    return cell is not None and cell.formula is not None and cell.cached in (None, "")
+
+
+def seen(cell: Cell | None) -> str:
+    """The value quoted in a message: as the user sees it (a formula by its saved result)."""
+    if cell is None:
+        return ""
+    if cell.formula is not None and cell.cached not in (None, ""):
+        value = to_decimal(cell.cached)
+        if value is None:
+            return str(cell.cached)
+        return f"{fmt_number(value * HUNDRED)}%" if is_percent_format(cell.number_format) else fmt_number(value)
+    return cell.shown
+
+
+def formula_note(*cells: Cell | None) -> str:
+    """“（G5 为公式 =E5/D5，按文件保存的计算结果核对）” for the formula cells among `cells`."""
+    found = [c for c in cells if c is not None and c.formula is not None]
+    if not found:
+        return ""
+    listed = "、".join(f"{c.coord} 为公式 {c.formula}" for c in found)
+    return f"（{listed}，按文件中保存的计算结果核对）"
 
 
 def rate(cell: Cell | None) -> Decimal | None:
@@ -34,7 +66,8 @@ def rate(cell: Cell | None) -> Decimal | None:
     value = number(cell)
     if value is None or cell is None:
         return None
-    if "%" in cell.text or (not is_percent_format(cell.number_format) and value > Decimal("1.5")):
+    written = cell.text if cell.formula is None else str(cell.cached)
+    if "%" in written or (not is_percent_format(cell.number_format) and value > Decimal("1.5")):
         return value / HUNDRED
     return value
 
@@ -132,3 +165,63 @@ def grade_word(cell: Cell | None, words: list[str]) -> str | None:
         return None
     text = key(cell.text)
     return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(key(w))), None)
+
+
+# --- what was scored, for the letter's review table -----------------------------------------
+
+
+def score_lines(sub: Submission) -> tuple[ScoreLine, ...]:
+    """Each project's 预算执行率 line(s), indicators and 总分 row as the unit filled them, with the
+    cells each covers (findings there belong to it); () for a target table."""
+    if not sub.is_self_evaluation:
+        return ()
+    lines: list[ScoreLine] = []
+    for ev, indicators in evaluated(sub):
+        project = ev.project.shown or None
+        for funds in ev.funds:
+            if funds.label == "年度资金总额" or any(_filled(c) for c in (funds.rate, funds.score)):
+                lines.append(_funds_line(project, funds))
+        lines.extend(_indicator_line(project, ind) for ind in indicators)
+        if any(_filled(c) for c in (ev.total_weight, ev.total_score, ev.grade)):
+            lines.append(ScoreLine(project, "总分", _sheet(ev.total_score, ev.total_weight, ev.grade),
+                                   _coords(ev.total_weight, ev.total_score, ev.grade),
+                                   actual=f"自评等级：{seen(ev.grade)}" if _filled(ev.grade) else None,
+                                   weight=_text(ev.total_weight), score=_text(ev.total_score)))
+    return tuple(lines)
+
+
+def _funds_line(project: str | None, f: FundsLine) -> ScoreLine:
+    item = "预算执行率" if f.label == "年度资金总额" else f"{f.label}执行率"
+    executed = f"全年执行数 {seen(f.executed)}万元" if _filled(f.executed) else None
+    rate_text = f"执行率 {seen(f.rate)}" if _filled(f.rate) else None
+    return ScoreLine(project, item, _sheet(f.budget, f.executed, f.rate, f.score, f.label_cell),
+                     _coords(f.start, f.budget, f.executed, f.weight, f.rate, f.score),
+                     target=f"全年预算数 {seen(f.budget)}万元" if _filled(f.budget) else None,
+                     actual="，".join(t for t in (executed, rate_text) if t) or None,
+                     weight=_text(f.weight), score=_text(f.score))
+
+
+def _indicator_line(project: str | None, ind: Indicator) -> ScoreLine:
+    target = _text(ind.value)
+    if target and ind.unit is not None and _filled(ind.unit) and ind.unit.shown not in target:
+        target += ind.unit.shown
+    return ScoreLine(project, ind.label, _sheet(ind.name, ind.value, ind.score),
+                     _coords(ind.name, ind.value, ind.direction, ind.unit, ind.weight, ind.actual, ind.score,
+                             ind.reason),
+                     target=target, actual=_text(ind.actual), weight=_text(ind.weight), score=_text(ind.score))
+
+
+def _filled(cell: Cell | None) -> bool:
+    return cell is not None and not cell.empty
+
+
+def _text(cell: Cell | None) -> str | None:
+    return seen(cell) or None if _filled(cell) else None
+
+
+def _sheet(*cells: Cell | None) -> str | None:
+    return next((c.sheet for c in cells if c is not None), None)
+
+
+def _coords(*cells: Cell | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.coord for c in cells if c is not None))
