@@ -16,7 +16,8 @@ from validator.text import fold, key, normalize
 @dataclass(frozen=True)
 class Cell:
     """One value as read. `coord` is an A1 reference (or `第N行第M列` for text input);
-    `text` is the normalised text used for matching, `raw` the original."""
+    `text` is the normalised text used for matching, `raw` the original; `number_format` is
+    the cell's format when it shows a percentage or a date, else "General"."""
 
     sheet: str | None
     coord: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from validator.text import key
@@ -88,6 +89,20 @@ _MARKERS = re.compile(r"^[*＊※]+|[*＊※]+$")
 
 def header_key(text: str) -> str:
     """The comparable form of a header cell: `*总计（万元）` -> `总计`."""
+    if len(text) <= _CACHED_LENGTH:
+        return _header_key_short(text)
+    return _header_key(text)
+
+
+_CACHED_LENGTH = 200  # every cell of the first rows is looked up for each layout: the same texts
+
+
+@lru_cache(maxsize=1 << 14)
+def _header_key_short(text: str) -> str:
+    return _header_key(text)
+
+
+def _header_key(text: str) -> str:
     k = key(text)
     k = _PAREN.sub("", k)
     return _WHEREOF.sub("", _MARKERS.sub("", k))
