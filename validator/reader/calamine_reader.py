@@ -99,31 +99,26 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     formulas = extras.formulas if extras else {}
     formats = extras.formats if extras else {}
     errors = extras.errors if extras else {}
-    located: dict[tuple[int, int], Any] = {}
-    for r, row in enumerate(values):
-        for c, value in enumerate(row):
-            if value != "":
-                located[(r, c)] = value
-    for at in formulas.keys() | errors.keys():
-        if at[0] < MAX_ROWS and at[1] < MAX_COLS:
-            located.setdefault(at, "")
-    if extras is None and len(located) > limits.cells_per_sheet:  # .xls/.xlsb: counted once loaded
+    if extras is None and sum(len(row) - row.count("") for row in values) > limits.cells_per_sheet:
         raise UnreadableFile(f"工作表“{name}”的内容过多（超过 {limits.cells_per_sheet:,} 个单元格），超出可审核的范围。",
                              "请删除表格以外的多余内容和大量空行，另存为 .xlsx 后重新提交。")
-    height = max((r for r, _ in located), default=-1) + 1
-    width = max((c for _, c in located), default=-1) + 1
+    rows, height, width = _value_cells(name, values, formats)
+    special = [at for at in (*errors, *formulas) if at[0] < MAX_ROWS and at[1] < MAX_COLS]
+    height = max(height, *(r + 1 for r, _ in special)) if special else height
+    width = max(width, *(c + 1 for _, c in special)) if special else width
     if height * width > MAX_CELLS:
         raise _too_wide(name, height, width, extras)
-    rows: list[list[Cell | None]] = [[None] * width for _ in range(height)]
-    special = formulas or errors
-    for (r, c), value in located.items():
+    del rows[height:]
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            rows[i] = row[:width] if len(row) > width else row + [None] * (width - len(row))
+    rows.extend([None] * width for _ in range(height - len(rows)))
+    for r, c in special:  # formulas last: a formula cell reads as its formula, never its cached value
         fmt_code = formats.get((r, c), "General")
-        if special and (r, c) in formulas:
-            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formulas[(r, c)])
-        elif special and (r, c) in errors:
-            rows[r][c] = Cell(name, coordinate(r, c), errors[(r, c)], fmt_code)
+        if (r, c) in formulas:
+            rows[r][c] = Cell.read(name, coordinate(r, c), None, fmt_code, formulas[(r, c)])
         else:
-            rows[r][c] = Cell(name, coordinate(r, c), _python(value), fmt_code)
+            rows[r][c] = Cell.read(name, coordinate(r, c), errors[(r, c)], fmt_code)
     merged = _merged(sheet, extras, fmt)
     if extras is None and merged and sum((b - a + 1) * (d - c + 1) for a, c, b, d in merged) > limits.merged_cells:
         raise UnreadableFile(f"工作表“{name}”合并的单元格过多（超过 {limits.merged_cells:,} 个），无法读取。",
@@ -131,6 +126,26 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     spread_merged(name, rows, merged)
     return Grid(name, rows, hidden=hidden, merged=tuple(merged) if merged is not None else None,
                 hidden_rows=frozenset(extras.hidden_rows) if extras else None, source_format=fmt)
+
+
+def _value_cells(name: str, values: list[list[Any]], formats: dict[tuple[int, int], str],
+                 ) -> tuple[list[list[Cell | None]], int, int]:
+    """A Cell for every value (rows as long as calamine gives them), and the height and width
+    of what holds one."""
+    make, general = Cell.read, "General"
+    rows: list[list[Cell | None]] = []
+    height = width = 0
+    for r, row in enumerate(values):
+        out: list[Cell | None] = [None] * len(row)
+        last = -1
+        for c, value in enumerate(row):
+            if value != "":
+                last = c
+                out[c] = make(name, coordinate(r, c), _python(value), formats.get((r, c), general) if formats else general)
+        if last >= 0:
+            height, width = r + 1, max(width, last + 1)
+        rows.append(out)
+    return rows, height, width
 
 
 def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -> list[list[Any]]:
@@ -167,6 +182,8 @@ def _too_wide(name: str, height: int, width: int, extras: SheetExtras | None) ->
 
 def _python(value: Any) -> Any:
     """A calamine value as openpyxl gives it: whole numbers as int, dates as datetime."""
+    if type(value) is str:
+        return value
     if type(value) is float:
         return int(value) if value.is_integer() and abs(value) < _INT_LIMIT else value
     if isinstance(value, datetime | time | timedelta):

@@ -114,8 +114,15 @@ _ASIDE = re.compile(r"\([^()]*\)$")
 def lookup(index: dict[str, str], text: str) -> str | None:
     """The field a header cell names: its key, else its key without a trailing bracketed
     aside (“指标值（包含数字及文字描述）”, “三级指标（指标名称）”)."""
+    k, short = lookup_keys(text)
+    return index.get(k) or (index.get(short) if short is not None else None)
+
+
+def lookup_keys(text: str) -> tuple[str, str | None]:
+    """The keys `lookup` tries for a header cell: its key and, when it ends in a bracketed
+    aside, the key without it."""
     k = header_key(text)
-    return index.get(k) or (index.get(_ASIDE.sub("", k)) if k.endswith(")") else None)
+    return k, (_ASIDE.sub("", k) if k.endswith(")") else None)
 
 
 def _index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
