@@ -13,11 +13,11 @@ from typing import Any, TypeVar, cast
 
 from validator.text import fold, key, normalize
 
-_new = object.__new__
+_new, _set = object.__new__, object.__setattr__
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One value as read. `coord` is an A1 reference (or `第N行第M列` for text input);
     `text` is the normalised text used for matching, `raw` the original; `number_format` is
@@ -39,8 +39,12 @@ class Cell:
         """The same Cell as `Cell(...)`, made without the dataclass machinery: readers make
         one per stored cell, hundreds of thousands for a large workbook."""
         cell = _new(cls)
-        cell.__dict__.update(sheet=sheet, coord=coord, raw=raw, number_format=number_format, formula=formula,
-                             text=normalize(raw))
+        _set(cell, "sheet", sheet)
+        _set(cell, "coord", coord)
+        _set(cell, "raw", raw)
+        _set(cell, "number_format", number_format)
+        _set(cell, "formula", formula)
+        _set(cell, "text", normalize(raw))
         return cell
 
     @property

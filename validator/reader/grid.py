@@ -46,7 +46,7 @@ class Grid:
 
     def located(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or an empty cell carrying that location."""
-        return self.cell(row, col) or Cell(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
+        return self.cell(row, col) or Cell.read(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
 
     @property
     def cell_sheet(self) -> str | None:

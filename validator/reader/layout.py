@@ -98,7 +98,17 @@ def find_table(grids: list[Grid], index: dict[str, str], needed: tuple[str, ...]
 
 def field_getter(grid: Grid, header: Header, row: int) -> Getter:
     """Cell of `field` in `row`, None when the sheet has no such column."""
-    return lambda field: grid.located(row, header.columns[field]) if field in header.columns else None
+    cells = grid.rows[row] if 0 <= row < len(grid.rows) else []
+    columns = header.columns
+
+    def get(field: str) -> Cell | None:
+        col = columns.get(field)
+        if col is None:
+            return None
+        cell = cells[col] if 0 <= col < len(cells) else None
+        return cell if cell is not None else grid.located(row, col)
+
+    return get
 
 
 def _is_note(grid: Grid, row: int) -> bool:
