@@ -159,22 +159,45 @@ def number_formats(archive: zipfile.ZipFile) -> list[str]:
     it shows a percentage or a date (what the rules read); "General" for the others."""
     book_part = _main_part(archive)
     styles_part = next((t for t, kind in _relationships(archive, book_part).values() if kind.endswith("/styles")), None)
-    root = _read_small(archive, styles_part) if styles_part else None
-    if root is None:
+    try:
+        data = archive.read(styles_part) if styles_part else None
+    except KeyError:
+        data = None
+    if data is None:
         return ["General"]
-    custom: dict[int, str] = {}
-    codes: list[str] = []
-    for element in root:
-        name = _local(element.tag)
-        if name == "numFmts":
-            for fmt in element:
-                if (number := _int(fmt.get("numFmtId"))) is not None:
-                    custom[number] = fmt.get("formatCode", "General")
-        elif name == "cellXfs":
-            for xf in element:
-                number = _int(xf.get("numFmtId")) or 0
-                codes.append(significant_format(custom.get(number) or BUILTIN_FORMATS.get(number, "General")))
+    scan = _StylesScan()
+    parser = guarded_parser()
+    parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
+    parser.Parse(data, True)
+    codes = [significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs]
     return codes or ["General"]
+
+
+class _StylesScan:
+    """The expat handlers that read styles.xml's number formats: the children of the root's
+    `numFmts` (custom codes) and of its `cellXfs` (the format of each cell style). A style
+    sheet has hundreds of elements: streamed, not built into a tree."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.section = ""
+        self.custom: dict[int, str] = {}
+        self.xfs: list[int] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth == 2:
+            self.section = name.rpartition(" ")[2]
+        elif self.depth == 3 and self.section == "numFmts":
+            if (number := _int(attrs.get("numFmtId"))) is not None:
+                self.custom[number] = attrs.get("formatCode", "General")
+        elif self.depth == 3 and self.section == "cellXfs":
+            self.xfs.append(_int(attrs.get("numFmtId")) or 0)
+
+    def end(self, name: str) -> None:
+        if self.depth == 2:
+            self.section = ""
+        self.depth -= 1
 
 
 def _int(text: str | None) -> int | None:
