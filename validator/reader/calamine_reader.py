@@ -11,6 +11,7 @@ number), .xlsb gives no merged ranges; see `FORMAT_GAPS`."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,7 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
                 hidden_rows=frozenset(extras.hidden_rows) if extras else None, source_format=fmt)
 
 
-def _value_cells(name: str, values: list[list[Any]], formats: dict[tuple[int, int], str],
+def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int, int], str],
                  ) -> tuple[list[list[Cell | None]], int, int]:
     """A Cell for every value (rows as long as calamine gives them), and the height and width
     of what holds one."""
@@ -148,7 +149,16 @@ def _value_cells(name: str, values: list[list[Any]], formats: dict[tuple[int, in
     return rows, height, width
 
 
-def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -> list[list[Any]]:
+def _rows_from_a1(sheet: Any) -> Iterator[list[Any]]:
+    """The rows of `sheet.to_python(skip_empty_area=False)`, one at a time (the whole list of
+    a large sheet's values is never held next to its Cells): calamine's rows start at row 1
+    but at the sheet's first used column, so they are padded to start at A."""
+    pad = [""] * sheet.start[1] if sheet.start else []
+    for row in sheet.iter_rows():
+        yield pad + row if pad else row
+
+
+def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -> Iterable[list[Any]]:
     """The sheet's values from A1, cut to the rows and columns a table can use; the whole
     rectangle is never built when a stray far-away cell would make it huge."""
     end = sheet.end
@@ -163,7 +173,9 @@ def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -
     if min(height, MAX_ROWS) * min(width, MAX_COLS) > MAX_CELLS:
         raise _too_wide(name, min(height, MAX_ROWS), min(width, MAX_COLS), extras)
     if width <= MAX_COLS and height <= MAX_ROWS:
-        return list(sheet.to_python(skip_empty_area=False))
+        if extras is None:  # .xls/.xlsb: its cells are counted before any Cell is made
+            return list(sheet.to_python(skip_empty_area=False))
+        return _rows_from_a1(sheet)
     values = []
     for number, row in enumerate(sheet.iter_rows()):
         if number >= MAX_ROWS:
