@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from validator.collector import collector_paused
 from validator.config.limits import limits_of
 from validator.config.loader import Config
 from validator.context import ReviewContext
@@ -62,6 +63,11 @@ def validate_paths(paths: Iterable[Path], config: Config, *, progress: Progress 
 
 
 def validate_file(path: Path, config: Config, context: ReviewContext | None = None) -> FileReport:
+    with collector_paused():  # one file's cells and records hold no cycles (see validator.collector)
+        return _validate_file(path, config, context)
+
+
+def _validate_file(path: Path, config: Config, context: ReviewContext | None) -> FileReport:
     try:
         regular_file(path)  # a FIFO or a device would block the hashing below forever
     except UnreadableFile as exc:

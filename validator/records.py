@@ -4,19 +4,24 @@ Every value keeps the cell the user sees, so no rule ever computes coordinates."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from validator.text import fold, key, normalize
 
+_new, _set = object.__new__, object.__setattr__
+T = TypeVar("T")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One value as read. `coord` is an A1 reference (or `第N行第M列` for text input);
-    `text` is the normalised text used for matching, `raw` the original."""
+    `text` is the normalised text used for matching, `raw` the original; `number_format` is
+    the cell's format when it shows a percentage or a date, else "General"."""
 
     sheet: str | None
     coord: str
@@ -30,6 +35,21 @@ class Cell:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", normalize(self.raw))
+
+    @classmethod
+    def read(cls, sheet: str | None, coord: str, raw: Any, number_format: str = "General",
+             formula: str | None = None, cached: Any = None) -> Cell:
+        """The same Cell as `Cell(...)`, made without the dataclass machinery: readers make
+        one per stored cell, hundreds of thousands for a large workbook."""
+        cell = _new(cls)
+        _set(cell, "sheet", sheet)
+        _set(cell, "coord", coord)
+        _set(cell, "raw", raw)
+        _set(cell, "number_format", number_format)
+        _set(cell, "formula", formula)
+        _set(cell, "text", normalize(raw))
+        _set(cell, "cached", cached)
+        return cell
 
     @property
     def empty(self) -> bool:
@@ -221,6 +241,9 @@ class Submission:
     hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
     # Self-evaluations only: one Evaluation per project (layouts in SELF_EVALUATION_LAYOUTS).
     evaluations: list[Evaluation] = field(default_factory=list)
+    # What the rules work out once per submission (every indicator's threshold …), each entry
+    # kept with the indicators it was worked out from, so a changed list is worked out again.
+    memo: dict[str, tuple[tuple[Indicator, ...], Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_self_evaluation(self) -> bool:
@@ -232,7 +255,20 @@ class Submission:
 
     def indicators_by_project(self) -> dict[str, list[Indicator]]:
         """Indicators grouped by the matching key of the project name they give."""
-        groups: dict[str, list[Indicator]] = {}
-        for ind in self.indicators:
-            groups.setdefault(key(ind.project.text), []).append(ind)
-        return groups
+        groups: dict[str, list[Indicator]] = self.worked_out("by_project", _group_by_project)
+        return {k: list(v) for k, v in groups.items()}
+
+    def worked_out(self, name: str, work: Callable[[list[Indicator]], T]) -> T:
+        """`work(self.indicators)`, worked out once while the indicators stay the same."""
+        now = tuple(self.indicators)
+        found = self.memo.get(name)
+        if found is None or found[0] != now:
+            found = self.memo[name] = (now, work(self.indicators))
+        return cast(T, found[1])
+
+
+def _group_by_project(indicators: list[Indicator]) -> dict[str, list[Indicator]]:
+    groups: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        groups.setdefault(key(ind.project.text), []).append(ind)
+    return groups

@@ -54,7 +54,14 @@ def _format_float(value: float) -> str:
 def key(text: str) -> str:
     """A matching key: normalised and with every space removed (names are often broken
     by spaces or line breaks when copied from a PDF)."""
+    if type(text) is str and len(text) <= _CACHED_LENGTH:
+        return _key_short(text)
     return _SPACES.sub("", normalize(text)).lower()
+
+
+@lru_cache(maxsize=1 << 15)
+def _key_short(text: str) -> str:
+    return _SPACES.sub("", _normalize_short(text)).lower()
 
 
 def shorten(text: str, limit: int = 40) -> str:

@@ -11,6 +11,7 @@ number), .xlsb gives no merged ranges; see `FORMAT_GAPS`."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,32 +100,28 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
     formulas = extras.formulas if extras else {}
     formats = extras.formats if extras else {}
     errors = extras.errors if extras else {}
-    located: dict[tuple[int, int], Any] = {}
-    for r, row in enumerate(values):
-        for c, value in enumerate(row):
-            if value != "":
-                located[(r, c)] = value
-    for at in formulas.keys() | errors.keys():
-        if at[0] < MAX_ROWS and at[1] < MAX_COLS:
-            located.setdefault(at, "")
-    if extras is None and len(located) > limits.cells_per_sheet:  # .xls/.xlsb: counted once loaded
+    if extras is None and sum(len(row) - row.count("") for row in values) > limits.cells_per_sheet:
         raise UnreadableFile(f"工作表“{name}”的内容过多（超过 {limits.cells_per_sheet:,} 个单元格），超出可审核的范围。",
                              "请删除表格以外的多余内容和大量空行，另存为 .xlsx 后重新提交。")
-    height = max((r for r, _ in located), default=-1) + 1
-    width = max((c for _, c in located), default=-1) + 1
+    rows, height, width = _value_cells(name, values, formats)
+    special = [at for at in (*errors, *formulas) if at[0] < MAX_ROWS and at[1] < MAX_COLS]
+    height = max(height, *(r + 1 for r, _ in special)) if special else height
+    width = max(width, *(c + 1 for _, c in special)) if special else width
     if height * width > MAX_CELLS:
         raise _too_wide(name, height, width, extras)
-    rows: list[list[Cell | None]] = [[None] * width for _ in range(height)]
-    special = formulas or errors
-    for (r, c), value in located.items():
+    del rows[height:]
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            rows[i] = row[:width] if len(row) > width else row + [None] * (width - len(row))
+    rows.extend([None] * width for _ in range(height - len(rows)))
+    for r, c in special:  # formulas last: a formula cell reads as its formula, never its cached value
         fmt_code = formats.get((r, c), "General")
-        if special and (r, c) in formulas:
-            rows[r][c] = Cell(name, coordinate(r, c), None, fmt_code, formulas[(r, c)],
-                              cached=_python(value) if value != "" else None)
-        elif special and (r, c) in errors:
-            rows[r][c] = Cell(name, coordinate(r, c), errors[(r, c)], fmt_code)
+        if (r, c) in formulas:
+            saved = rows[r][c]  # the value calamine gives for a formula cell is its saved result
+            rows[r][c] = Cell.read(name, coordinate(r, c), None, fmt_code, formulas[(r, c)],
+                                   cached=saved.raw if saved is not None else None)
         else:
-            rows[r][c] = Cell(name, coordinate(r, c), _python(value), fmt_code)
+            rows[r][c] = Cell.read(name, coordinate(r, c), errors[(r, c)], fmt_code)
     merged = _merged(sheet, extras, fmt)
     if extras is None and merged and sum((b - a + 1) * (d - c + 1) for a, c, b, d in merged) > limits.merged_cells:
         raise UnreadableFile(f"工作表“{name}”合并的单元格过多（超过 {limits.merged_cells:,} 个），无法读取。",
@@ -134,7 +131,36 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
                 hidden_rows=frozenset(extras.hidden_rows) if extras else None, source_format=fmt)
 
 
-def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -> list[list[Any]]:
+def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int, int], str],
+                 ) -> tuple[list[list[Cell | None]], int, int]:
+    """A Cell for every value (rows as long as calamine gives them), and the height and width
+    of what holds one."""
+    make, general = Cell.read, "General"
+    rows: list[list[Cell | None]] = []
+    height = width = 0
+    for r, row in enumerate(values):
+        out: list[Cell | None] = [None] * len(row)
+        last = -1
+        for c, value in enumerate(row):
+            if value != "":
+                last = c
+                out[c] = make(name, coordinate(r, c), _python(value), formats.get((r, c), general) if formats else general)
+        if last >= 0:
+            height, width = r + 1, max(width, last + 1)
+        rows.append(out)
+    return rows, height, width
+
+
+def _rows_from_a1(sheet: Any) -> Iterator[list[Any]]:
+    """The rows of `sheet.to_python(skip_empty_area=False)`, one at a time (the whole list of
+    a large sheet's values is never held next to its Cells): calamine's rows start at row 1
+    but at the sheet's first used column, so they are padded to start at A."""
+    pad = [""] * sheet.start[1] if sheet.start else []
+    for row in sheet.iter_rows():
+        yield pad + row if pad else row
+
+
+def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -> Iterable[list[Any]]:
     """The sheet's values from A1, cut to the rows and columns a table can use; the whole
     rectangle is never built when a stray far-away cell would make it huge."""
     end = sheet.end
@@ -149,7 +175,9 @@ def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -
     if min(height, MAX_ROWS) * min(width, MAX_COLS) > MAX_CELLS:
         raise _too_wide(name, min(height, MAX_ROWS), min(width, MAX_COLS), extras)
     if width <= MAX_COLS and height <= MAX_ROWS:
-        return list(sheet.to_python(skip_empty_area=False))
+        if extras is None:  # .xls/.xlsb: its cells are counted before any Cell is made
+            return list(sheet.to_python(skip_empty_area=False))
+        return _rows_from_a1(sheet)
     values = []
     for number, row in enumerate(sheet.iter_rows()):
         if number >= MAX_ROWS:
@@ -168,6 +196,8 @@ def _too_wide(name: str, height: int, width: int, extras: SheetExtras | None) ->
 
 def _python(value: Any) -> Any:
     """A calamine value as openpyxl gives it: whole numbers as int, dates as datetime."""
+    if type(value) is str:
+        return value
     if type(value) is float:
         return int(value) if value.is_integer() and abs(value) < _INT_LIMIT else value
     if isinstance(value, datetime | time | timedelta):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from validator.text import key
@@ -88,6 +89,20 @@ _MARKERS = re.compile(r"^[*＊※]+|[*＊※]+$")
 
 def header_key(text: str) -> str:
     """The comparable form of a header cell: `*总计（万元）` -> `总计`."""
+    if len(text) <= _CACHED_LENGTH:
+        return _header_key_short(text)
+    return _header_key(text)
+
+
+_CACHED_LENGTH = 200  # every cell of the first rows is looked up for each layout: the same texts
+
+
+@lru_cache(maxsize=1 << 14)
+def _header_key_short(text: str) -> str:
+    return _header_key(text)
+
+
+def _header_key(text: str) -> str:
     k = key(text)
     k = _PAREN.sub("", k)
     return _WHEREOF.sub("", _MARKERS.sub("", k))
@@ -99,8 +114,15 @@ _ASIDE = re.compile(r"\([^()]*\)$")
 def lookup(index: dict[str, str], text: str) -> str | None:
     """The field a header cell names: its key, else its key without a trailing bracketed
     aside (“指标值（包含数字及文字描述）”, “三级指标（指标名称）”)."""
+    k, short = lookup_keys(text)
+    return index.get(k) or (index.get(short) if short is not None else None)
+
+
+def lookup_keys(text: str) -> tuple[str, str | None]:
+    """The keys `lookup` tries for a header cell: its key and, when it ends in a bracketed
+    aside, the key without it."""
     k = header_key(text)
-    return index.get(k) or (index.get(_ASIDE.sub("", k)) if k.endswith(")") else None)
+    return k, (_ASIDE.sub("", k) if k.endswith(")") else None)
 
 
 def _index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:

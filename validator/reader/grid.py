@@ -4,7 +4,8 @@ every reader engine (`calamine_reader`, `openpyxl_grids`) and by the layout read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from validator.records import Cell
 
@@ -30,6 +31,9 @@ class Grid:
     merged: tuple[Area, ...] | None = ()
     hidden_rows: frozenset[int] | None = frozenset()
     source_format: str = "xlsx"
+    # What the layout readers work out once per sheet (the header keys of its first rows …);
+    # every layout is tried on every sheet, so each would otherwise work them out again.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cell(self, row: int, col: int) -> Cell | None:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -42,7 +46,7 @@ class Grid:
 
     def located(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or an empty cell carrying that location."""
-        return self.cell(row, col) or Cell(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
+        return self.cell(row, col) or Cell.read(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
 
     @property
     def cell_sheet(self) -> str | None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from validator.reader.columns import header_key, lookup
+from validator.reader.columns import header_key, lookup_keys
 from validator.reader.grid import Grid, coordinate
 from validator.records import Cell
 
@@ -38,19 +38,39 @@ class Header:
 
 def _match_row(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    cells = grid.rows[row] if row < len(grid.rows) else []
-    for col, cell in enumerate(cells):
-        if cell is None or cell.coord != coordinate(row, col, text=grid.is_text):
-            continue  # empty, or the non-anchor part of a merged header
-        field = lookup(index, cell.text)
+    for col, k, short in _row_keys(grid, row):
+        field = index.get(k) or (index.get(short) if short is not None else None)
         if field and field not in found:
             found[field] = col
     return found
 
 
+def _row_keys(grid: Grid, row: int) -> list[tuple[int, str, str | None]]:
+    """(column, `lookup_keys`) of each cell of `row` that is not empty and not the non-anchor
+    part of a merged header; worked out once per sheet and row."""
+    memo = grid.memo.setdefault("row_keys", {})
+    keys = memo.get(row)
+    if keys is None:
+        keys = []
+        cells = grid.rows[row] if row < len(grid.rows) else []
+        for col, cell in enumerate(cells):
+            if cell is not None and cell.text and cell.coord == coordinate(row, col, text=grid.is_text):
+                keys.append((col, *lookup_keys(cell.text)))
+        memo[row] = keys
+    return keys
+
+
 def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Header | None:
     """The best header row in the first rows of `grid`, merged with the row below when the
     header spans two rows (group headings such as 资金来源 above 财政拨款)."""
+    memo = grid.memo.setdefault("headers", {})
+    found = memo.get((id(index), minimum))
+    if found is None or found[0] is not index:
+        found = memo[(id(index), minimum)] = (index, _find_header(grid, index, minimum))
+    return found[1]
+
+
+def _find_header(grid: Grid, index: dict[str, str], minimum: int) -> Header | None:
     best: Header | None = None
     for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
         columns = _match_row(grid, row, index)
@@ -78,7 +98,17 @@ def find_table(grids: list[Grid], index: dict[str, str], needed: tuple[str, ...]
 
 def field_getter(grid: Grid, header: Header, row: int) -> Getter:
     """Cell of `field` in `row`, None when the sheet has no such column."""
-    return lambda field: grid.located(row, header.columns[field]) if field in header.columns else None
+    cells = grid.rows[row] if 0 <= row < len(grid.rows) else []
+    columns = header.columns
+
+    def get(field: str) -> Cell | None:
+        col = columns.get(field)
+        if col is None:
+            return None
+        cell = cells[col] if 0 <= col < len(cells) else None
+        return cell if cell is not None else grid.located(row, col)
+
+    return get
 
 
 def _is_note(grid: Grid, row: int) -> bool:
@@ -101,16 +131,30 @@ def header_copies(grid: Grid, header: Header) -> list[int]:
     """Rows below the header that repeat it (pasted with the data): at least half of the
     header's columns, and two or more, hold their own header text again. The second row of
     a two-row header is taken along when it follows such a copy."""
+    memo = grid.memo.setdefault("header_copies", {})
+    at = (header.first_row, header.row, tuple(sorted(header.columns.values())))
+    if at not in memo:
+        memo[at] = _header_copies(grid, header)
+    return list(memo[at])
+
+
+def _header_copies(grid: Grid, header: Header) -> tuple[int, ...]:
     words = {col: {header_key(grid.text(r, col)) for r in range(header.first_row, header.row + 1)} - {""}
              for col in header.columns.values()}
     needed = max(2, (len(words) + 1) // 2)
     copies: list[int] = []
     for r in range(header.row + 1, len(grid.rows)):
-        hits = sum(1 for col, texts in words.items() if header_key(grid.text(r, col)) in texts)
+        row = grid.rows[r]
+        width = len(row)
+        hits = 0
+        for col, texts in words.items():
+            cell = row[col] if col < width else None
+            if cell is not None and cell.text and header_key(cell.text) in texts:
+                hits += 1
         follows = bool(copies) and copies[-1] == r - 1 and header.row > header.first_row
         if hits >= needed or (follows and hits >= 2):
             copies.append(r)
-    return copies
+    return tuple(copies)
 
 
 def copied_header_cells(grid: Grid, header: Header) -> list[Cell]:

@@ -17,6 +17,7 @@ from validator.reader.errors import UnreadableFile
 from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, spread_merged
 from validator.reader.sniff import SAVE_AS
 from validator.records import Cell
+from validator.values.formats import significant_format
 
 
 def openpyxl_grids(path: Path) -> list[Grid]:
@@ -88,4 +89,4 @@ def _cell(sheet: str, source: Any) -> Cell | None:
         formula, value = value.text, None
     elif source.data_type == "f" and isinstance(value, str):
         formula, value = value, None
-    return Cell(sheet, source.coordinate, value, source.number_format or "General", formula)
+    return Cell(sheet, source.coordinate, value, significant_format(source.number_format or "General"), formula)

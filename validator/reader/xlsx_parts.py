@@ -2,14 +2,20 @@
 parts: which cells are formulas (and their text), each cell's number format, merged ranges,
 hidden rows and the sheets' parts. Each worksheet is streamed once through expat (DTDs and
 entities refused, as defusedxml does), counting rows and cells against the limits while it
-streams, so a hostile sheet is refused before anything loads it."""
+streams, so a hostile sheet is refused before anything loads it.
+
+Most sheets need no expat at all (`_quick_scan`): when a sheet of moderate size is written the
+way Excel, WPS, LibreOffice and openpyxl write it (plain `<row r=…>` and `<c r=… s=… t=…>`
+tags, no DTD, comments or unusual entities, no formulas or error values), a few byte searches
+give the same counts, hidden rows, merged ranges and formats. Anything else, and any sheet
+past a limit, takes the streaming scan, so its refusal reads exactly as before."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
@@ -20,6 +26,7 @@ from defusedxml.ElementTree import fromstring
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
 from validator.reader.sniff import SAVE_AS
+from validator.values.formats import significant_format
 
 MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
 REL_NS = (
@@ -148,25 +155,49 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
 
 
 def number_formats(archive: zipfile.ZipFile) -> list[str]:
-    """The number format code of each cell style (`s` index), as openpyxl reports it."""
+    """The number format code of each cell style (`s` index), as openpyxl reports it, when
+    it shows a percentage or a date (what the rules read); "General" for the others."""
     book_part = _main_part(archive)
     styles_part = next((t for t, kind in _relationships(archive, book_part).values() if kind.endswith("/styles")), None)
-    root = _read_small(archive, styles_part) if styles_part else None
-    if root is None:
+    try:
+        data = archive.read(styles_part) if styles_part else None
+    except KeyError:
+        data = None
+    if data is None:
         return ["General"]
-    custom: dict[int, str] = {}
-    codes: list[str] = []
-    for element in root:
-        name = _local(element.tag)
-        if name == "numFmts":
-            for fmt in element:
-                if (number := _int(fmt.get("numFmtId"))) is not None:
-                    custom[number] = fmt.get("formatCode", "General")
-        elif name == "cellXfs":
-            for xf in element:
-                number = _int(xf.get("numFmtId")) or 0
-                codes.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
+    scan = _StylesScan()
+    parser = guarded_parser()
+    parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
+    parser.Parse(data, True)
+    codes = [significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs]
     return codes or ["General"]
+
+
+class _StylesScan:
+    """The expat handlers that read styles.xml's number formats: the children of the root's
+    `numFmts` (custom codes) and of its `cellXfs` (the format of each cell style). A style
+    sheet has hundreds of elements: streamed, not built into a tree."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.section = ""
+        self.custom: dict[int, str] = {}
+        self.xfs: list[int] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth == 2:
+            self.section = name.rpartition(" ")[2]
+        elif self.depth == 3 and self.section == "numFmts":
+            if (number := _int(attrs.get("numFmtId"))) is not None:
+                self.custom[number] = attrs.get("formatCode", "General")
+        elif self.depth == 3 and self.section == "cellXfs":
+            self.xfs.append(_int(attrs.get("numFmtId")) or 0)
+
+    def end(self, name: str) -> None:
+        if self.depth == 2:
+            self.section = ""
+        self.depth -= 1
 
 
 def _int(text: str | None) -> int | None:
@@ -364,7 +395,31 @@ def guarded_parser() -> Any:
 
 
 def scan_sheet(archive: zipfile.ZipFile, sheet: SheetPart, formats: list[str], limits: Limits) -> SheetExtras:
-    """Stream one worksheet part, refusing it as soon as a limit is passed."""
+    """One worksheet part's extras: by `_quick_scan` when the sheet is small and plainly
+    written, else streamed through expat, refusing it as soon as a limit is passed."""
+    budget = limits.sheet_xml_mb * _MB
+    try:
+        with archive.open(sheet.part) as stream:
+            head: list[bytes] = []
+            read, ended = 0, False
+            while read <= min(budget, _QUICK_BYTES):
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    ended = True
+                    break
+                head.append(chunk)
+                read += len(chunk)
+            if ended and read <= budget:
+                found = _quick_scan(b"".join(head), formats, limits)
+                if found is not None:
+                    return found
+            return _stream_scan(sheet, formats, limits, head, stream)
+    except KeyError as exc:
+        raise UnreadableFile(f"工作表“{sheet.name}”的内容缺失，文件不完整。", SAVE_AS, detail=str(exc)) from exc
+
+
+def _stream_scan(sheet: SheetPart, formats: list[str], limits: Limits, head: list[bytes], stream: Any) -> SheetExtras:
+    """Stream the sheet (the chunks already read first) through expat under the limits."""
     scan = _SheetScan(sheet.name, formats, limits)
     parser = guarded_parser()
     parser.StartElementHandler = scan.start
@@ -373,19 +428,102 @@ def scan_sheet(archive: zipfile.ZipFile, sheet: SheetPart, formats: list[str], l
     budget = limits.sheet_xml_mb * _MB
     read = 0
     try:
-        with archive.open(sheet.part) as stream:
-            while chunk := stream.read(_CHUNK):
-                read += len(chunk)
-                if read > budget:
-                    raise _too_large(sheet.name, f"工作表数据超过 {limits.sheet_xml_mb:g} MB")
-                chunk, empty = _EMPTY_CELL.subn(b"", chunk)
-                scan.found.cells += empty
-                if scan.found.cells > limits.cells_per_sheet:
-                    raise _too_large(sheet.name, f"超过 {limits.cells_per_sheet:,} 个单元格")
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-    except KeyError as exc:
-        raise UnreadableFile(f"工作表“{sheet.name}”的内容缺失，文件不完整。", SAVE_AS, detail=str(exc)) from exc
+        for chunk in _chunks(head, stream):
+            read += len(chunk)
+            if read > budget:
+                raise _too_large(sheet.name, f"工作表数据超过 {limits.sheet_xml_mb:g} MB")
+            chunk, empty = _EMPTY_CELL.subn(b"", chunk)
+            scan.found.cells += empty
+            if scan.found.cells > limits.cells_per_sheet:
+                raise _too_large(sheet.name, f"超过 {limits.cells_per_sheet:,} 个单元格")
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
     except (expat.ExpatError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
         raise UnreadableFile(f"工作表“{sheet.name}”的内容无法解析，可能已损坏。", SAVE_AS, detail=repr(exc)) from exc
     return scan.found
+
+
+def _chunks(head: list[bytes], stream: Any) -> Iterator[bytes]:
+    """The chunks already read (let go of one by one), then the rest of the stream."""
+    while head:
+        yield head.pop(0)
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+
+
+# --- the quick scan ---------------------------------------------------------------------
+# A sheet up to this size may be scanned whole in memory by byte searches.
+_QUICK_BYTES = 32 * _MB
+_NS_ALT = b"|".join(re.escape(ns.encode()) for ns in MAIN_NS)
+# The root element, with the sheet namespace as the default (the only default declared).
+_QUICK_ROOT = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:<\?xml[^<>]*\?>)?\s*<worksheet\s[^<>]*?\bxmlns="(?:' + _NS_ALT + rb')"')
+_DEFAULT_NS = re.compile(rb"xmlns\s*=")
+_MAIN_PREFIX = re.compile(rb'xmlns:[^\s=]+\s*=\s*["\'](?:' + _NS_ALT + rb')["\']')
+_ATTR = rb' (?![rst]=)[A-Za-z_][\w.:-]*="[^"<>&]*"'
+_CELL_TAG = rb' r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="(?:0|[1-9][0-9]{0,8})")?(?: t="[A-Za-z]{1,9}")?(?:' + _ATTR + rb')* ?/?>'
+_ROW_TAG = rb' r="[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.:-]*="[^"<>&]*")* ?/?>'
+# What the byte searches below could misread: a DTD, comment or CDATA section, processing
+# instructions, entities besides the five of XML, formulas and error values, tags broken over
+# lines, cells and rows without their position. Each pattern opens with a literal, so each search runs at the speed of a scan.
+_ODD = tuple(re.compile(pattern) for pattern in (
+    rb"<!", rb"<\?(?!xml )", rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)", rb"<f[\s/>]",
+    rb"""t\s*=\s*["']e["']""", rb"<c[\t\r\n/>]", rb"<row[\t\r\n/>]", rb"<mergeCell[\t\r\n/>]",
+))
+_ROW_NUMBER = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
+_ODD_ROW = re.compile(rb"<row(?=[\s/>])(?!" + _ROW_TAG + rb")")
+_ODD_CELL = re.compile(rb"<c(?=[\s/>])(?!" + _CELL_TAG + rb")")
+# Any hidden="…" that is not plainly false: only then are the rows read one by one.
+_MAYBE_HIDDEN = re.compile(rb"""hidden\s*=\s*(?!["'](?:false|0)["'])""")
+_HIDDEN_ROW = re.compile(rb'<row r="([0-9]+)"(?: (?!hidden=)[A-Za-z_][\w.:-]*="[^"<>&]*")* hidden="(?:1|true)"')
+_MERGE = re.compile(rb'<mergeCell ref="([^"<>&]*)" ?/>')
+
+
+def _quick_scan(data: bytes, formats: list[str], limits: Limits) -> SheetExtras | None:
+    """The extras of a plainly written sheet within the limits, by byte searches (the same
+    result as the streaming scan); None when the streaming scan must decide."""
+    if _QUICK_ROOT.match(data) is None or len(_DEFAULT_NS.findall(data)) != 1:
+        return None
+    if _MAIN_PREFIX.search(data) or any(odd.search(data) for odd in _ODD):
+        return None
+    found = SheetExtras(rows=data.count(b"<row "), cells=data.count(b"<c "))
+    if found.rows > limits.rows_per_sheet or found.cells > limits.cells_per_sheet:
+        return None
+    numbers = _ROW_NUMBER.findall(data)
+    if len(numbers) != found.rows or (numbers and max(map(int, numbers)) > limits.rows_per_sheet):
+        return None  # a row without its number first, or past the limit
+    if _MAYBE_HIDDEN.search(data):
+        if _ODD_ROW.search(data):
+            return None
+        found.hidden_rows.update(int(number) - 1 for number in _HIDDEN_ROW.findall(data))
+    styled = [str(i).encode() for i, code in enumerate(formats) if code != "General"]
+    if styled and not _quick_formats(data, styled, formats, found):
+        return None
+    return found if _quick_merges(data, formats, limits, found) else None
+
+
+def _quick_formats(data: bytes, styled: list[bytes], formats: list[str], found: SheetExtras) -> bool:
+    """The formats of the cells with a value in a style that matters (False: not plain)."""
+    if _ODD_CELL.search(data):
+        return False
+    pattern = (rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})" s="(' + b"|".join(styled)
+               + rb')"(?: t="[A-Za-z]{1,9}")?(?:' + _ATTR + rb')* ?>\s*<v[\s/>]')
+    for ref, style in re.findall(pattern, data):
+        at = parse_ref(ref.decode())
+        if at is not None:
+            found.formats[at] = formats[int(style)]
+    return True
+
+
+def _quick_merges(data: bytes, formats: list[str], limits: Limits, found: SheetExtras) -> bool:
+    """The merged ranges (False: not plainly written, or past the limit)."""
+    merges = _MERGE.findall(data)
+    if len(merges) != data.count(b"<mergeCell "):
+        return False
+    scan = _SheetScan("", formats, limits)
+    try:
+        for ref in merges:
+            scan._merge({"ref": ref.decode("utf-8", "replace")})
+    except UnreadableFile:
+        return False
+    found.merged = scan.found.merged
+    return True

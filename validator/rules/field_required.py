@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.reader.sheets import PROJECT_SHEET
-from validator.records import Cell, Submission
+from validator.records import Submission
 from validator.rules.base import Options, Problem
-from validator.rules.schema import RecordSchema, required_schema
+from validator.rules.schema import FieldError, RecordSchema, required_schema
 
 ID = "field-required"
 LEVEL = "error"
@@ -44,12 +44,16 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     schema = _compiled(tuple(options["project_fields"]))
     for row in submission.projects:
         cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
-        yield from _problems(cells, schema, project=row.name.shown or None, indicator=None)
+        errors = schema.errors(cells)
+        if errors:  # the project's name is worked out only for a record with a problem
+            yield from _problems(errors, project=row.name.shown or None, indicator=None)
     schema = _compiled(tuple(options["indicator_fields"]))
     for ind in submission.indicators:
         fields = ("project", "level1", "level2", "name", "direction", "unit", "note")
         cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in fields}
-        yield from _problems(cells, schema, project=ind.project.shown or None, indicator=ind.label)
+        errors = schema.errors(cells)
+        if errors:
+            yield from _problems(errors, project=ind.project.shown or None, indicator=ind.label)
 
 
 @lru_cache(maxsize=16)
@@ -58,8 +62,7 @@ def _compiled(fields: tuple[str, ...]) -> RecordSchema:
     return RecordSchema(required_schema(list(fields)))
 
 
-def _problems(cells: dict[str, Cell | None], schema: RecordSchema, *, project: str | None,
-              indicator: str | None) -> Iterator[Problem]:
-    for err in schema.errors(cells):
+def _problems(errors: list[FieldError], *, project: str | None, indicator: str | None) -> Iterator[Problem]:
+    for err in errors:
         yield Problem(f"“{err.field}”未填写。", f"请填写“{err.field}”。", cell=err.cell,
                       project=project, indicator=indicator)

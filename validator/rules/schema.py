@@ -40,6 +40,8 @@ class RecordSchema:
         """Validate the record whose fields are `cells`. Only fields whose column exists are
         checked (cells maps them to None when the column is missing): a missing column is
         reported by column-missing, not once per row."""
+        if self._required_only and self._all_filled(cells):
+            return []  # every checked field holds text: nothing cerberus could object to
         present = frozenset(name for name in self._schema if name in cells and cells[name] is not None)
         validator = self._validators.get(present)
         if validator is None:
@@ -51,6 +53,14 @@ class RecordSchema:
         if validator.validate(document, normalize=False):
             return []
         return [FieldError(str(err.field), str(err.rule), cells.get(str(err.field))) for err in validator._errors]
+
+
+    def _all_filled(self, cells: Mapping[str, Cell | None]) -> bool:
+        for name in self._schema:
+            cell = cells.get(name)
+            if cell is not None and not _text(cell):
+                return False
+        return True
 
 
 def _text(cell: Cell) -> str:

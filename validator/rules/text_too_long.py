@@ -29,8 +29,10 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     limit = options["max_chars"]
     seen: set[tuple[str | None, str]] = set()
     for cell, project in _cells(submission):
+        if not isinstance(cell.raw, str) or len(cell.raw) <= limit:
+            continue
         where = (cell.sheet, cell.coord)
-        if where in seen or not isinstance(cell.raw, str) or len(cell.raw) <= limit:
+        if where in seen:
             continue
         seen.add(where)
         excerpt = shorten(cell.raw[: EXCERPT_CHARS * 4], EXCERPT_CHARS)

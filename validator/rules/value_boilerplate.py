@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
@@ -59,7 +60,13 @@ def _percent_on_outcome(item: Valued) -> bool:
     ind, _, result = item
     if result.kind != "quantitative" or "%" not in result.units:
         return False
-    name = bare_name(ind.name.text if ind.name else None)
+    return _outcome_name(ind.name.text if ind.name else None)
+
+
+@lru_cache(maxsize=4096)
+def _outcome_name(raw: str | None) -> bool:
+    """Whether a name is an outcome no percentage measures (judged once per distinct name)."""
+    name = bare_name(raw)
     if not name or measure(name) is not None or any(word in name for word in _MEASURABLE):
         return False
     return any(verb in name for verb in words("outcome_verbs"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from validator.text import key
@@ -14,6 +15,8 @@ TAXONOMY: Final[dict[str, tuple[str, ...]]] = {
     "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
     "满意度指标": ("服务对象满意度指标",),
 }
+
+_LEVEL2: Final = frozenset(c for cs in TAXONOMY.values() for c in cs)
 
 # Short names used in configuration and messages: 产出, 成本, 效益, 满意度.
 SHORT: Final = {name: name.removesuffix("指标") for name in TAXONOMY}
@@ -46,8 +49,17 @@ _NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．)）
 
 
 def _clean(text: str) -> str:
-    k = _NUMBERING.sub("", key(text))
-    return _SCORE.sub("", k)
+    if type(text) is str and len(text) <= _CACHED_LENGTH:
+        return _clean_short(text)
+    return _SCORE.sub("", _NUMBERING.sub("", key(text)))
+
+
+_CACHED_LENGTH = 200  # the same category names fill every indicator row
+
+
+@lru_cache(maxsize=4096)
+def _clean_short(text: str) -> str:
+    return _SCORE.sub("", _NUMBERING.sub("", key(text)))
 
 
 def normalize_level1(text: str) -> str | None:
@@ -60,8 +72,7 @@ def normalize_level1(text: str) -> str | None:
 
 def normalize_level2(text: str) -> str | None:
     k = _clean(text)
-    known = {c for cs in TAXONOMY.values() for c in cs}
-    if k in known:
+    if k in _LEVEL2:
         return k
     return LEVEL2_ALIASES.get(k)
 

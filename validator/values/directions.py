@@ -6,6 +6,7 @@ cap although it contains "合格率"."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from validator.values.indicators import bare_name, measure
 from validator.values.vocabulary import longest, words
@@ -14,6 +15,21 @@ from validator.values.vocabulary import longest, words
 def likely_direction(name: str | None, *, lower: Iterable[str] = (), higher: Iterable[str] = (),
                      exceptions: Iterable[str] = ()) -> str | None:
     """"≥", "≤" or None for an indicator name; an office's own words are added to the lists."""
+    if type(name) is str and len(name) <= _CACHED_LENGTH:
+        return _likely(name, tuple(lower), tuple(higher), tuple(exceptions))
+    return _likely_direction(name, tuple(lower), tuple(higher), tuple(exceptions))
+
+
+_CACHED_LENGTH = 200  # names repeat across indicators and files: each is judged once
+
+
+@lru_cache(maxsize=1 << 14)
+def _likely(name: str, lower: tuple[str, ...], higher: tuple[str, ...], exceptions: tuple[str, ...]) -> str | None:
+    return _likely_direction(name, lower, higher, exceptions)
+
+
+def _likely_direction(name: str | None, lower: tuple[str, ...], higher: tuple[str, ...],
+                      exceptions: tuple[str, ...]) -> str | None:
     text = bare_name(name)
     if not text or any(word in text for word in words("direction_exceptions", exceptions)):
         return None

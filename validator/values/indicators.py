@@ -33,12 +33,33 @@ _NOT_COUNT = re.compile(r"(?:指|系|分|倍|函|基|参)数$|数据|数字")
 
 def bare_name(name: str | None) -> str:
     """The name without bracketed asides ("（%）", "（延长设备使用寿命…）") and spaces."""
+    if type(name) is str and len(name) <= _CACHED_LENGTH:
+        return _bare_name(name)
+    return _BRACKETS.sub("", normalize(name)).replace(" ", "")
+
+
+_CACHED_LENGTH = 200  # names repeat across indicators and files: each is read once
+
+
+@lru_cache(maxsize=1 << 14)
+def _bare_name(name: str) -> str:
     return _BRACKETS.sub("", normalize(name)).replace(" ", "")
 
 
 def measure(name: str | None) -> Measure | None:
     """What the name says is measured. The first match wins, in this order: satisfaction
     (满意度), rate (…率, 比例), money (金额, 费用, 成本), time (时间, 时长), count (数量, …数)."""
+    if type(name) is str and len(name) <= _CACHED_LENGTH:
+        return _measure(name)
+    return _measure_of(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _measure(name: str) -> Measure | None:
+    return _measure_of(name)
+
+
+def _measure_of(name: str | None) -> Measure | None:
     text = bare_name(name)
     if not text:
         return None
@@ -70,11 +91,18 @@ def value_threshold(ind: Indicator) -> Threshold | None:
 
 
 def valued(submission: Submission) -> Iterator[tuple[Indicator, Cell, Threshold]]:
-    """Each indicator that has a value cell (not a formula), with that cell and its threshold."""
-    for ind in submission.indicators:
+    """Each indicator that has a value cell (not a formula), with that cell and its threshold
+    (worked out once per submission: most value rules ask)."""
+    return iter(submission.worked_out("valued", _valued))
+
+
+def _valued(indicators: list[Indicator]) -> list[tuple[Indicator, Cell, Threshold]]:
+    found = []
+    for ind in indicators:
         result = value_threshold(ind)
         if result is not None and ind.value is not None:
-            yield ind, ind.value, result
+            found.append((ind, ind.value, result))
+    return found
 
 
 def clip(text: str, limit: int = 30) -> str:

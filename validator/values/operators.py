@@ -5,6 +5,7 @@ and what a direction cell (正向, 越小越好, 小于等于) stands for."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from validator.text import normalize
@@ -77,8 +78,14 @@ def only_operators(text: str) -> bool:
 
 def direction_op(direction: object) -> str | None:
     """The operator a direction cell stands for (大于等于/正向 -> ≥, 反向/小于等于 -> ≤ …)."""
-    text = unify_spellings(normalize(direction))
-    return _DIRECTIONS.get(text.replace(" ", ""))
+    if type(direction) is str and len(direction) <= 200:
+        return _direction_op(direction)  # a handful of directions fill every indicator row
+    return _DIRECTIONS.get(unify_spellings(normalize(direction)).replace(" ", ""))
+
+
+@lru_cache(maxsize=1024)
+def _direction_op(direction: str) -> str | None:
+    return _DIRECTIONS.get(unify_spellings(normalize(direction)).replace(" ", ""))
 
 
 def prefix_op(word: str | None, sym: str | None) -> tuple[str | None, str | None, str | None]:

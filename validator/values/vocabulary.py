@@ -24,6 +24,11 @@ def _table() -> dict[str, Words]:
 
 def words(name: str, extra: Iterable[str] = ()) -> Words:
     """One list of the vocabulary, with an office's own words added."""
+    return _words(name, tuple(extra))
+
+
+@lru_cache(maxsize=256)
+def _words(name: str, extra: Words) -> Words:
     return tuple(dict.fromkeys((*_table()[name], *extra)))
 
 
