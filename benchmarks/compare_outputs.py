@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import build, convert, inject_mistakes, outputs, process, soffice, validate_args  # noqa: E402
+from compare import build, convert, inject_mistakes, outputs, process, soffice, validate_args
 
 PARTS = ("small", "outputs")
 

@@ -1,14 +1,16 @@
 """The feedback letter (审核意见) as a Word document, laid out after GB/T 9704-2012.
 
-The only module that imports python-docx. Everything it writes is a function of one
+With outputs/docx_prototype.py, the only module that imports python-docx. Everything it writes is a function of one
 FileReport plus the office's settings, so a letter can be regenerated from a saved report."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -26,6 +28,7 @@ from docx.text.run import Run
 from validator.config.office import OfficeSettings
 from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
+from validator.outputs.docx_prototype import borrowed
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.selfeval import self_evaluation_title, table_kind
@@ -104,22 +107,32 @@ def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSetting
            body: Callable[[DocxDocument], None], after: Callable[[DocxDocument], None] | None = None,
            attached: Callable[[], bool] = lambda: False) -> Path:
     """The frame every letter shares: title, addressee, `body`, closing with the file name as
-    附注, then what comes `after` the signature (the attachment), document metadata."""
-    doc = _new_document(settings)
-    title = self_evaluation_title(file_report) or letter_title(file_report, settings)  # a self-evaluation has its own
-    _title(doc, title)
-    _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
-    body(doc)
-    # an unreadable file has no title of its own to be named by: its file name is the 附注
-    note = f"（报送文件：{file_report.name}）" if file_report.status is Status.UNREADABLE else None
-    _closing(doc, settings, today, note=note, attachment=attached())
-    if after is not None:
-        after(doc)
-    _properties(doc, title, settings, today, source=file_report.name)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(target))
+    附注, then what comes `after` the signature (the attachment), document metadata. The
+    blank page, styles and page numbers come from a prototype built once per process."""
+    with borrowed(_frame_key(settings), lambda: _new_document(settings)) as loan:
+        doc = loan.doc
+        title = self_evaluation_title(file_report) or letter_title(file_report, settings)  # a self-evaluation has its own
+        _title(doc, title)
+        _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
+        body(doc)
+        # an unreadable file has no title of its own to be named by: its file name is the 附注
+        note = f"（报送文件：{file_report.name}）" if file_report.status is Status.UNREADABLE else None
+        _closing(doc, settings, today, note=note, attachment=attached())
+        if after is not None:
+            after(doc)
+        _properties(doc, title, settings, today, source=file_report.name)
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        loan.save(target)
     return target
+
+
+def _frame_key(settings: OfficeSettings) -> tuple[object, ...]:
+    """What `_new_document` depends on: a changed base document file makes a new prototype."""
+    base = settings.usable_base_document() if settings.letterhead else None
+    stat = base.stat() if base is not None else None
+    return (settings.letterhead, settings.signer, str(base) if base else None,
+            (stat.st_mtime_ns, stat.st_size) if stat else None)
 
 
 def letter_title(file_report: FileReport, settings: OfficeSettings) -> str:
@@ -596,12 +609,28 @@ def _heading(doc: DocxDocument, text: str) -> None:
 
 def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BODY_FONT,
            size: Length = BODY_SIZE) -> Paragraph:
+    """A paragraph of one run: a copy of a model paragraph formatted once per process."""
     paragraph = doc.add_paragraph()
+    key = (indent, font, size, bool(text))
+    model = _MODELS.get(key)
+    if model is None:
+        model = _MODELS[key] = _model_paragraph(indent=indent, font=font, size=size, text=bool(text))
+    paragraph._p.extend(copy.deepcopy(child) for child in model)
+    if text:
+        paragraph.runs[0].text = text  # python-docx turns \n and \t into breaks and tabs
+    return paragraph
+
+
+_MODELS: dict[tuple[bool, str, Length, bool], Any] = {}
+
+
+def _model_paragraph(*, indent: bool, font: str, size: Length, text: bool) -> Any:
+    paragraph = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     paragraph.paragraph_format.line_spacing = LINE_PITCH if size == BODY_SIZE else TITLE_PITCH
     paragraph.paragraph_format.first_line_indent = INDENT if indent else Pt(0)
     if text:
-        _set_font(paragraph.add_run(text), font, size)
-    return paragraph
+        _set_font(paragraph.add_run(), font, size)
+    return paragraph._p
 
 
 def _set_font(run: Run, name: str, size: Length) -> None:
