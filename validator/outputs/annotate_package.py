@@ -167,9 +167,15 @@ def _open(source: Path) -> Package:
             package.dropped.add(name)
     for _, path in sheets:
         rels = _parse(members[_rels_path(path)]) if _rels_path(path) in members else []
-        if _LEGACY_FREE.search(members[path]) or any(r.get("Type") not in _SHEET_RELS for r in rels):
+        if _has(members[path], _LEGACY_FREE, b"rawing", b"oleObjects", b"controls") or any(
+                r.get("Type") not in _SHEET_RELS for r in rels):
             raise NotPlain
     return package
+
+
+def _has(data: bytes, pattern: re.Pattern[bytes], *hints: bytes) -> bool:
+    """`pattern` occurs in `data`; the plain substring search for `hints` first is much quicker."""
+    return any(hint in data for hint in hints) and pattern.search(data) is not None
 
 
 def _content_type(types: Any, name: str) -> str | None:
@@ -237,7 +243,7 @@ def _locate(package: Package, finding: Finding) -> Anchor | None:
 def _freeze_formulas(package: Package) -> None:
     """As annotate._freeze_formulas: each formula becomes its cached value, or its text."""
     for _, path in package.sheets:
-        if not _FORMULA.search(package.members[path]) and path not in package.parsed:
+        if not _has(package.members[path], _FORMULA, b"f>", b"f ") and path not in package.parsed:
             continue
         sheet = package.sheet_xml(path)
         for formula in list(sheet.iter(q("f"))):
@@ -589,7 +595,10 @@ def _save(package: Package, target: Path) -> None:
              *[n for n in package.written if n not in package.members]]
     with ZipFile(target, "w", compression=ZIP_DEFLATED) as archive:
         for name in names:
-            archive.writestr(name, package.written.get(name, package.members.get(name, b"")))
+            if name in package.written:
+                archive.writestr(name, package.written[name])
+            else:  # copied as it was: zlib's quickest level, the copy is a little larger
+                archive.writestr(name, package.members[name], compresslevel=1)
 
 
 def _xml(element: Any) -> bytes:
