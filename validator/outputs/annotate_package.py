@@ -20,8 +20,10 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -34,6 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
 from openpyxl.styles.cell_style import CellStyle
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, quote_sheetname, range_boundaries
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.functions import tostring
 
@@ -443,19 +446,35 @@ def _free_title(titles: list[str], title: str) -> str:
     return candidate
 
 
+_SCRATCH: list[Workbook] = []  # scratch workbooks to lend: a new one costs more than the sheet
+_SCRATCH_LOCK = threading.Lock()
+
+
+@contextmanager
+def _scratch(title: str) -> Iterator[tuple[Workbook, Any]]:
+    """An empty workbook of one sheet `title`; its formats stay for the next loan (the same few
+    each time), its strings do not."""
+    with _SCRATCH_LOCK:
+        book = _SCRATCH.pop() if _SCRATCH else Workbook()
+    for sheet in list(book.worksheets):
+        book.remove(sheet)
+    book.shared_strings = IndexedList()
+    yield book, book.create_sheet(title)
+    with _SCRATCH_LOCK:
+        _SCRATCH.append(book)
+
+
 def _add_findings_sheet(package: Package, title: str, build_sheet: Any, findings: list[Finding],
                         anchors: list[Anchor | None], unlisted: int) -> None:
-    scratch = Workbook()
-    ws = scratch.active
-    ws.title = title
-    build_sheet(ws, findings, anchors, unlisted)
-    ws.sheet_view.tabSelected = True
-    writer = WorksheetWriter(ws, out=BytesIO())
-    writer.write()
-    xml = _parse(writer.read())
-    if len(writer._rels) or ws._comments:
-        raise NotPlain
-    _restyle(package, scratch, xml)
+    with _scratch(title) as (scratch, ws):
+        build_sheet(ws, findings, anchors, unlisted)
+        ws.sheet_view.tabSelected = True
+        writer = WorksheetWriter(ws, out=BytesIO())
+        writer.write()
+        xml = _parse(writer.read())
+        if len(writer._rels) or ws._comments:
+            raise NotPlain
+        _restyle(package, scratch, xml)
     sheet_path = _free_path(package, "xl/worksheets/annotation.xml")
     package.written[sheet_path] = etree.tostring(xml, xml_declaration=True, encoding="UTF-8", standalone=True)
     _override(package, sheet_path, WORKSHEET_TYPE)
