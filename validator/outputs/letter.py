@@ -374,8 +374,7 @@ def _attachment(doc: DocxDocument, item: Attachment, *, single_project: bool) ->
         _cell_text(number_cell, str(number), columns[0][1], centre=True)
         paragraph = _cell_text(text_cell, f"{project}：" if project and len(columns) > 1 else "", text_width,
                                font=HEADING_FONT)
-        _set_font(paragraph.add_run("".join(_row_text(row, item.problems) for row in rows)), BODY_FONT,
-                  ATTACHMENT_SIZE)
+        _add_run(paragraph, "".join(_row_text(row, item.problems) for row in rows), BODY_FONT, ATTACHMENT_SIZE)
     if item.unlisted:
         _plain(doc, _unlisted_text(item.unlisted))
     return table
@@ -454,8 +453,25 @@ def _repeat_header(table: Table) -> None:
 
 
 def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, centre: bool = False) -> Paragraph:
+    """The cell's paragraph, its format and run copied from a model made once per process."""
     cell.width = width
     paragraph = cell.paragraphs[0]
+    key = (font, centre, bool(text))
+    model = _CELL_MODELS.get(key)
+    if model is None:
+        model = _CELL_MODELS[key] = _model_cell_paragraph(font=font, centre=centre, text=bool(text))
+    children = [copy.deepcopy(child) for child in model]
+    paragraph._p.extend(children)
+    if text:
+        _set_text(children[-1], text)
+    return paragraph
+
+
+_CELL_MODELS: dict[tuple[str, bool, bool], Any] = {}
+
+
+def _model_cell_paragraph(*, font: str, centre: bool, text: bool) -> Any:
+    paragraph = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing = ATTACHMENT_PITCH
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -463,8 +479,34 @@ def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, 
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if text:
-        _set_font(paragraph.add_run(text), font, ATTACHMENT_SIZE)
-    return paragraph
+        _set_font(paragraph.add_run(), font, ATTACHMENT_SIZE)
+    return paragraph._p
+
+
+def _add_run(paragraph: Paragraph, text: str, font: str, size: Length) -> None:
+    """paragraph.add_run(text) in `font` and `size`, copied from a model run."""
+    key = (font, size)
+    model = _RUN_MODELS.get(key)
+    if model is None:
+        run = Paragraph(OxmlElement("w:p"), None).add_run()  # type: ignore[arg-type]
+        _set_font(run, font, size)
+        model = _RUN_MODELS[key] = run._r
+    element = copy.deepcopy(model)
+    paragraph._p.append(element)
+    _set_text(element, text)
+
+
+def _set_text(run: Any, text: str) -> None:
+    """What `Run.text = text` writes into a run that holds only its format: one w:t for
+    plain text (python-docx's own setter, character by character, when there are tabs or
+    line breaks to turn into w:tab and w:br)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        Run(run, None).text = text  # type: ignore[arg-type]
+    else:
+        run.add_t(text)
+
+
+_RUN_MODELS: dict[tuple[str, Length], Any] = {}
 
 
 def _no_grid_snap(paragraph: Paragraph) -> None:
@@ -615,9 +657,10 @@ def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BOD
     model = _MODELS.get(key)
     if model is None:
         model = _MODELS[key] = _model_paragraph(indent=indent, font=font, size=size, text=bool(text))
-    paragraph._p.extend(copy.deepcopy(child) for child in model)
+    children = [copy.deepcopy(child) for child in model]
+    paragraph._p.extend(children)
     if text:
-        paragraph.runs[0].text = text  # python-docx turns \n and \t into breaks and tabs
+        _set_text(children[-1], text)
     return paragraph
 
 
