@@ -64,6 +64,7 @@ _AFTER_LEGACY = ("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "contr
                  "tableParts", "extLst")  # what follows legacyDrawing in a worksheet (ECMA-376 order)
 _LEGACY_FREE = re.compile(rb"<(?:\w+:)?(?:legacyDrawing|drawing|oleObjects|controls)\b")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_SELECTED = (b'tabSelected="1"', b'tabSelected="true"', b"tabSelected='1'", b"tabSelected='true'")
 _SHEET_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
 
 
@@ -246,7 +247,7 @@ def _locate(package: Package, finding: Finding) -> Anchor | None:
 def _freeze_formulas(package: Package) -> None:
     """As annotate._freeze_formulas: each formula becomes its cached value, or its text."""
     for _, path in package.sheets:
-        if not _has(package.members[path], _FORMULA, b"f>", b"f ") and path not in package.parsed:
+        if not _has(package.members[path], _FORMULA, b"<f>", b"<f ", b":f>", b":f ") and path not in package.parsed:
             continue
         sheet = package.sheet_xml(path)
         for formula in list(sheet.iter(q("f"))):
@@ -573,7 +574,7 @@ def _first_sheet(package: Package, title: str, r_id: str, ws: Any) -> None:
     if not len(names):
         workbook.remove(names)
     for _, path in package.sheets:
-        if path in package.parsed or re.search(rb'tabSelected="(?:1|true)"', package.members[path]):
+        if path in package.parsed or any(m in package.members[path] for m in _SELECTED):
             for view in package.sheet_xml(path).iter(q("sheetView")):
                 if view.get("tabSelected") is not None:
                     view.set("tabSelected", "0")
