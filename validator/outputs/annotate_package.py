@@ -21,6 +21,7 @@ import copy
 import posixpath
 import re
 import threading
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED, BadZipFile, ZipFile
 
 from lxml import etree
 from openpyxl import Workbook
@@ -100,7 +101,6 @@ class Package:
     dropped: set[str] = field(default_factory=set)
     parsed: dict[str, Any] = field(default_factory=dict)
     variants: dict[tuple[int, int | None, bool], int] = field(default_factory=dict)
-    fills: dict[str, int] = field(default_factory=dict)
 
     def sheet_xml(self, path: str) -> Any:
         if path not in self.parsed:
@@ -122,6 +122,8 @@ def write_patched(source: Path, target: Path, findings: list[Finding], *, unlist
         _add_findings_sheet(package, title, build_sheet, findings, anchors, unlisted)
     except NotPlain:
         return False
+    except (KeyError, IndexError, ValueError, TypeError, etree.LxmlError, BadZipFile, zlib.error):
+        return False  # a package this way did not foresee: the openpyxl way decides what to make of it
     target.parent.mkdir(parents=True, exist_ok=True)
     _save(package, target)
     return True
