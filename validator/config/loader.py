@@ -18,7 +18,7 @@ from cerberus import Validator
 
 from validator.config.office import OfficeSettings
 from validator.config.sections import SECTIONS
-from validator.config.yaml_lines import at_line, key_lines, syntax_error
+from validator.config.yaml_lines import at_line, key_lines, safe_load, syntax_error
 from validator.model import Severity
 from validator.rules import RULES
 
@@ -82,7 +82,7 @@ def load_config(path: Path | None = None) -> Config:
 def parse_config(text: str, *, source: str = DEFAULT_RULES_FILE) -> Config:
     """Every problem of the file is reported at once, each with its line."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}：{syntax_error(exc)}") from exc
     if not isinstance(data, dict):

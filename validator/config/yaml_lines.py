@@ -5,8 +5,13 @@ a YAML syntax error said in Chinese with its line and column (PyYAML's own text 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
+
+# libyaml's parser under PyYAML's safe constructor: the same values as yaml.safe_load, ten
+# times faster (rules.yaml is read on every start). PyYAML built without libyaml has none.
+_FAST_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"expected ',' or '\]'", "方括号 [ ] 没有闭合，或列表各项之间缺少逗号"),
@@ -34,12 +39,25 @@ def syntax_error(exc: yaml.YAMLError) -> str:
     return f"YAML 格式错误：{where + '：' if where else ''}{said}。"
 
 
+def safe_load(text: str) -> Any:
+    """yaml.safe_load(text), through libyaml when PyYAML has it. A text libyaml rejects is
+    parsed again by PyYAML itself, so errors (and the messages `syntax_error` translates) are
+    PyYAML's own, and a text the two parsers judge differently still loads as before."""
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
 def key_lines(text: str) -> dict[tuple[str, ...], int]:
     """(section,) / (section, key) / (rules, rule, option) → 1-based line of that key."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
-        return {}
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return {}
     lines: dict[tuple[str, ...], int] = {}
     _walk(root, (), lines, depth=0)
     return lines

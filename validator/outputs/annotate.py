@@ -26,6 +26,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.model import FileReport, Finding, Report, Severity, Status
+from validator.outputs.annotate_package import write_patched
 from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.sheetout import FINDING_COLUMNS, put_text, put_value, write_table
 
@@ -55,24 +56,31 @@ def annotate_workbook(file_report: FileReport, source: Path | str, target: Path 
         return None
     if target.resolve() == source.resolve():
         raise ValueError(f"标注副本不能覆盖原文件：{source}")
-    workbook = load_source(source)
     everything = file_report.sorted_findings()
     findings = everything if listed is None else everything[:listed]
+    unlisted = len(everything) - len(findings)
+    if _patchable(source) and write_patched(
+            source, target, findings, unlisted=unlisted, sheet_title=SHEET_TITLE, build_sheet=_fill_findings_sheet,
+            fills={Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL}, comment=lambda g: _comment(g, None)):
+        return target  # the quick way: the package patched (see outputs/annotate_package.py)
+    workbook = load_source(source)
     anchors = [_locate(workbook, finding) for finding in findings]
     _mark_cells(findings, anchors)
-    sheet = _findings_sheet(workbook, findings, anchors)
-    if len(everything) > len(findings):
-        _not_listed(sheet, len(everything) - len(findings))
+    _findings_sheet(workbook, findings, anchors, unlisted)
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
 
 
-def load_source(source: Path) -> Workbook:
-    """The submission as a workbook that holds no live content (see the module docstring)."""
+def _patchable(source: Path) -> bool:
     from validator.reader.sniff import sniff
 
-    if sniff(source).format not in ("xlsx", "xlsm"):
+    return sniff(source).format in ("xlsx", "xlsm")
+
+
+def load_source(source: Path) -> Workbook:
+    """The submission as a workbook that holds no live content (see the module docstring)."""
+    if not _patchable(source):
         return _rebuilt(source)
     with source.open("rb") as fh:  # a file object: openpyxl would judge a misnamed file by its name
         workbook = load_workbook(fh, keep_vba=False, keep_links=False, rich_text=False)
@@ -222,21 +230,30 @@ def _comment_entry(finding: Finding) -> str:
     return text
 
 
-def _findings_sheet(workbook: Workbook, findings: list[Finding], anchors: list[Anchor | None]) -> Worksheet:
+def _findings_sheet(workbook: Workbook, findings: list[Finding], anchors: list[Anchor | None],
+                    unlisted: int) -> Worksheet:
     ws = workbook.create_sheet(_free_title(workbook, SHEET_TITLE), 0)
-    rows = [_row(number, finding) for number, finding in enumerate(findings, start=1)]
-    write_table(ws, COLUMNS, rows, wrap=(3, 4, 5, 6))
-    for row, (finding, anchor) in enumerate(zip(findings, anchors), start=2):
-        ws.cell(row=row, column=2).fill = ERROR_FILL if finding.severity is Severity.ERROR else WARNING_FILL
-        if anchor is not None:
-            _link(ws.cell(row=row, column=3), anchor)
-    if not findings:
-        put_text(ws.cell(row=2, column=6), "未发现问题。")
+    _fill_findings_sheet(ws, findings, [(a[0].title, a[1]) if a else None for a in anchors], unlisted)
     for sheet in workbook.worksheets:
         sheet.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
     workbook.active = 0
     return ws
+
+
+def _fill_findings_sheet(ws: Worksheet, findings: list[Finding], links: list[tuple[str, str] | None],
+                         unlisted: int) -> None:
+    """The list of findings, each linked to its (sheet title, cell) when it has one."""
+    rows = [_row(number, finding) for number, finding in enumerate(findings, start=1)]
+    write_table(ws, COLUMNS, rows, wrap=(3, 4, 5, 6))
+    for row, (finding, link) in enumerate(zip(findings, links), start=2):
+        ws.cell(row=row, column=2).fill = ERROR_FILL if finding.severity is Severity.ERROR else WARNING_FILL
+        if link is not None:
+            _link(ws.cell(row=row, column=3), *link)
+    if not findings:
+        put_text(ws.cell(row=2, column=6), "未发现问题。")
+    if unlisted:
+        _not_listed(ws, unlisted)
 
 
 def _not_listed(ws: Worksheet, count: int) -> None:
@@ -257,9 +274,8 @@ def _row(number: int, finding: Finding) -> tuple[object, ...]:
     )
 
 
-def _link(cell: Cell, anchor: Anchor) -> None:
-    ws, coord = anchor
-    quoted = ws.title.replace("'", "''")
+def _link(cell: Cell, title: str, coord: str) -> None:
+    quoted = title.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{coord}")
     cell.font = LINK_FONT
 

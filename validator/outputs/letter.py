@@ -1,16 +1,17 @@
 """The feedback letter (审核意见) as a Word document, laid out after GB/T 9704-2012.
 
-With `selfeval_letter.py` (a self-evaluation's own findings table), the only module that imports
-python-docx. Everything it writes is a function of one
+With `selfeval_letter.py` (a self-evaluation's own findings table) and `docx_prototype.py` (the
+blank page built once per process), the only module that imports python-docx. Everything it writes is a function of one
 FileReport plus the office's settings, so a letter can be regenerated from a saved report."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -28,6 +29,7 @@ from docx.text.run import Run
 from validator.config.office import OfficeSettings
 from validator.model import FileReport, Finding, Report, Status
 from validator.outputs.changes import compare
+from validator.outputs.docx_prototype import borrowed
 from validator.outputs.grouping import Problem, Row, problem_number, problems_of, rows_by_project
 from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.selfeval import SELF_APPROVAL, layout_word, self_evaluation_title, table_kind
@@ -113,22 +115,32 @@ def _write(file_report: FileReport, path: Path | str, *, settings: OfficeSetting
            body: Callable[[DocxDocument], None], after: Callable[[DocxDocument], None] | None = None,
            attached: Callable[[], str | None] = lambda: None) -> Path:
     """The frame every letter shares: title, addressee, `body`, closing with the file name as
-    附注, then what comes `after` the signature (the attachment), document metadata."""
-    doc = _new_document(settings)
-    title = self_evaluation_title(file_report) or letter_title(file_report, settings)  # a self-evaluation has its own
-    _title(doc, title)
-    _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
-    body(doc)
-    # an unreadable file has no title of its own to be named by: its file name is the 附注
-    note = f"（报送文件：{file_report.name}）" if file_report.status is Status.UNREADABLE else None
-    _closing(doc, settings, today, note=note, attachment=attached())
-    if after is not None:
-        after(doc)
-    _properties(doc, title, settings, today, source=file_report.name)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(target))
+    附注, then what comes `after` the signature (the attachment), document metadata. The
+    blank page, styles and page numbers come from a prototype built once per process."""
+    with borrowed(_frame_key(settings), lambda: _new_document(settings)) as loan:
+        doc = loan.doc
+        title = self_evaluation_title(file_report) or letter_title(file_report, settings)  # a self-evaluation has its own
+        _title(doc, title)
+        _plain(doc, f"{file_report.unit or '报送单位'}：", indent=False)
+        body(doc)
+        # an unreadable file has no title of its own to be named by: its file name is the 附注
+        note = f"（报送文件：{file_report.name}）" if file_report.status is Status.UNREADABLE else None
+        _closing(doc, settings, today, note=note, attachment=attached())
+        if after is not None:
+            after(doc)
+        _properties(doc, title, settings, today, source=file_report.name)
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        loan.save(target)
     return target
+
+
+def _frame_key(settings: OfficeSettings) -> tuple[object, ...]:
+    """What `_new_document` depends on: a changed base document file makes a new prototype."""
+    base = settings.usable_base_document() if settings.letterhead else None
+    stat = base.stat() if base is not None else None
+    return (settings.letterhead, settings.signer, str(base) if base else None,
+            (stat.st_mtime_ns, stat.st_size) if stat else None)
 
 
 def letter_title(file_report: FileReport, settings: OfficeSettings) -> str:
@@ -386,8 +398,7 @@ def _attachment(doc: DocxDocument, item: Attachment, *, single_project: bool) ->
         _cell_text(number_cell, str(number), columns[0][1], centre=True)
         paragraph = _cell_text(text_cell, f"{project}：" if project and len(columns) > 1 else "", text_width,
                                font=HEADING_FONT)
-        _set_font(paragraph.add_run("".join(_row_text(row, item.problems) for row in rows)), BODY_FONT,
-                  ATTACHMENT_SIZE)
+        _add_run(paragraph, "".join(_row_text(row, item.problems) for row in rows), BODY_FONT, ATTACHMENT_SIZE)
     if item.unlisted:
         _plain(doc, _unlisted_text(item.unlisted))
     return table
@@ -466,8 +477,25 @@ def _repeat_header(table: Table) -> None:
 
 
 def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, centre: bool = False) -> Paragraph:
+    """The cell's paragraph, its format and run copied from a model made once per process."""
     cell.width = width
     paragraph = cell.paragraphs[0]
+    key = (font, centre, bool(text))
+    model = _CELL_MODELS.get(key)
+    if model is None:
+        model = _CELL_MODELS[key] = _model_cell_paragraph(font=font, centre=centre, text=bool(text))
+    children = [copy.deepcopy(child) for child in model]
+    paragraph._p.extend(children)
+    if text:
+        _set_text(children[-1], text)
+    return paragraph
+
+
+_CELL_MODELS: dict[tuple[str, bool, bool], Any] = {}
+
+
+def _model_cell_paragraph(*, font: str, centre: bool, text: bool) -> Any:
+    paragraph = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing = ATTACHMENT_PITCH
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -475,8 +503,34 @@ def _cell_text(cell: _Cell, text: str, width: Length, *, font: str = BODY_FONT, 
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if text:
-        _set_font(paragraph.add_run(text), font, ATTACHMENT_SIZE)
-    return paragraph
+        _set_font(paragraph.add_run(), font, ATTACHMENT_SIZE)
+    return paragraph._p
+
+
+def _add_run(paragraph: Paragraph, text: str, font: str, size: Length) -> None:
+    """paragraph.add_run(text) in `font` and `size`, copied from a model run."""
+    key = (font, size)
+    model = _RUN_MODELS.get(key)
+    if model is None:
+        run = Paragraph(OxmlElement("w:p"), None).add_run()  # type: ignore[arg-type]
+        _set_font(run, font, size)
+        model = _RUN_MODELS[key] = run._r
+    element = copy.deepcopy(model)
+    paragraph._p.append(element)
+    _set_text(element, text)
+
+
+def _set_text(run: Any, text: str) -> None:
+    """What `Run.text = text` writes into a run that holds only its format: one w:t for
+    plain text (python-docx's own setter, character by character, when there are tabs or
+    line breaks to turn into w:tab and w:br)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        Run(run, None).text = text  # type: ignore[arg-type]
+    else:
+        run.add_t(text)
+
+
+_RUN_MODELS: dict[tuple[str, Length], Any] = {}
 
 
 def _no_grid_snap(paragraph: Paragraph) -> None:
@@ -621,12 +675,29 @@ def _heading(doc: DocxDocument, text: str) -> None:
 
 def _plain(doc: DocxDocument, text: str, *, indent: bool = True, font: str = BODY_FONT,
            size: Length = BODY_SIZE) -> Paragraph:
+    """A paragraph of one run: a copy of a model paragraph formatted once per process."""
     paragraph = doc.add_paragraph()
+    key = (indent, font, size, bool(text))
+    model = _MODELS.get(key)
+    if model is None:
+        model = _MODELS[key] = _model_paragraph(indent=indent, font=font, size=size, text=bool(text))
+    children = [copy.deepcopy(child) for child in model]
+    paragraph._p.extend(children)
+    if text:
+        _set_text(children[-1], text)
+    return paragraph
+
+
+_MODELS: dict[tuple[bool, str, Length, bool], Any] = {}
+
+
+def _model_paragraph(*, indent: bool, font: str, size: Length, text: bool) -> Any:
+    paragraph = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     paragraph.paragraph_format.line_spacing = LINE_PITCH if size == BODY_SIZE else TITLE_PITCH
     paragraph.paragraph_format.first_line_indent = INDENT if indent else Pt(0)
     if text:
-        _set_font(paragraph.add_run(text), font, size)
-    return paragraph
+        _set_font(paragraph.add_run(), font, size)
+    return paragraph._p
 
 
 def _set_font(run: Run, name: str, size: Length) -> None:
