@@ -28,6 +28,7 @@ from validator.reader.selfeval import find_self_rowwise, read_self_forms, read_s
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
+from validator.reader.unread import unread_of
 from validator.reader.workbook import load_book
 from validator.records import Submission
 
@@ -63,6 +64,7 @@ def read_submission(path: Path, *, limits: Limits | None = None, engine: str = "
     sub = _read_workbook(path, grids)
     sub.file_format = file_format
     sub.hidden_rows = {g.name: frozenset(r + 1 for r in g.hidden_rows) for g in grids if g.hidden_rows}
+    sub.unread = unread_of(grids)
     return sub
 
 

@@ -30,6 +30,9 @@ class Grid:
     merged: tuple[Area, ...] | None = ()
     hidden_rows: frozenset[int] | None = frozenset()
     source_format: str = "xlsx"
+    # What the source format did not tell about this sheet ("formulas", "number-formats"),
+    # for the `format-unchecked` hint; merged areas and hidden rows say so by being None.
+    unknown: frozenset[str] = frozenset()
 
     def cell(self, row: int, col: int) -> Cell | None:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
