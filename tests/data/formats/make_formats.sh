@@ -1,11 +1,15 @@
 #!/bin/sh
 # Re-creates the committed format fixtures: our own acceptance tables and the 2023 seed, saved
 # by a real spreadsheet program (LibreOffice headless) as .xls and .ods, the seed also as CSV
-# (UTF-8 with BOM, and GB18030), plus two workbooks whose extension lies.
+# (UTF-8 with BOM, and GB18030), plus two workbooks whose extension lies. styled.xlsx (a
+# percentage and a date in 指标值 cells) is written first by make_styled.py; the .xlsb files
+# come from make_xlsb.py (LibreOffice cannot write .xlsb; see that script).
 # Run from the repository root:  sh tests/data/formats/make_formats.sh
 set -e
 out=tests/data/formats
 tmp=$(mktemp -d)
+python tests/data/formats/make_styled.py
+cp "$out/styled.xlsx" "$tmp/"
 for name in pass/clean pass/outdated fail/funds fail/values fail/text; do
   cp "tests/acceptance/$name.xlsx" "$tmp/"
 done
