@@ -97,6 +97,38 @@ def test_csv_exports_read_like_the_text_table(name: str) -> None:
     assert len(text) == 22 + 53  # the seed: 22 errors, 53 hints (tests/test_seed.py lists them)
 
 
+def _text_cell(cell: str | None) -> str | None:
+    from validator.reader.grid import coordinate
+    from validator.reader.xlsx_parts import parse_ref
+
+    at = parse_ref(cell) if cell else None
+    return coordinate(*at, text=True) if at else cell
+
+
+@pytest.mark.parametrize("name", ["rowwise_problems.csv", "rowwise_problems_bom.csv", "rowwise_problems_gb18030.csv",
+                                  "rowwise_problems.txt"])
+def test_row_per_indicator_text_exports_give_the_workbooks_findings(name: str) -> None:
+    """The budget-system export (one indicator per row) saved by LibreOffice as CSV (UTF-8 with
+    and without BOM, GB18030) or tab-separated text: the same findings at the same cells,
+    named by row and column (E7 -> 第7行第5列)."""
+    from validator.reader import is_submission_file
+
+    workbook = [(rule, level, _text_cell(cell)) for rule, level, _, cell in located(ROOT / "acceptance" / "fail" / "rowwise_problems.xlsx")]
+    report = validate(FORMATS / name)
+    assert report.layout == "rowwise"
+    assert [(rule, level, cell) for rule, level, _, cell in located(FORMATS / name)] == workbook
+    assert len(workbook) == 11 and is_submission_file(FORMATS / name)
+
+
+def test_a_self_evaluation_text_export_is_refused_with_its_reason(tmp_path: Path) -> None:
+    path = tmp_path / "自评.csv"
+    path.write_text("项目名称,一级指标,三级指标,年度指标值,实际完成值,分值,得分,预算数\n普法经费,产出指标,场次,≥48场,50场,20,20,100\n",
+                    encoding="utf-8")
+    report = validate(path)
+    assert report.status is Status.UNREADABLE and "自评表" in report.findings[0].message
+    assert "另存为" in (report.findings[0].suggestion or "")
+
+
 @pytest.mark.parametrize(("name", "really"), [("funds_really_xls.xlsx", ".xls"), ("funds_really_xlsx.xls", ".xlsx")])
 def test_a_workbook_whose_extension_lies_is_read_with_a_hint(name: str, really: str) -> None:
     report = validate(FORMATS / name)

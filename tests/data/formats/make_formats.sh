@@ -24,4 +24,12 @@ printf '\357\273\277' > "$out/seed_2023.csv" && cat "$tmp/seed_2023.csv" >> "$ou
 iconv -f UTF-8 -t GB18030 "$tmp/seed_2023.csv" > "$out/seed_2023_gb18030.csv"
 cp "$out/funds.xls" "$out/funds_really_xls.xlsx"
 cp tests/acceptance/fail/funds.xlsx "$out/funds_really_xlsx.xls"
+# The row-per-indicator export as CSV (UTF-8, UTF-8 with BOM, GB18030) and as tab-separated text.
+cp tests/acceptance/fail/rowwise_problems.xlsx "$tmp/"
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$tmp" "$tmp/rowwise_problems.xlsx" >/dev/null
+cp "$tmp/rowwise_problems.csv" "$out/rowwise_problems.csv"
+printf '\357\273\277' > "$out/rowwise_problems_bom.csv" && cat "$tmp/rowwise_problems.csv" >> "$out/rowwise_problems_bom.csv"
+iconv -f UTF-8 -t GB18030 "$tmp/rowwise_problems.csv" > "$out/rowwise_problems_gb18030.csv"
+soffice --headless --convert-to 'txt:Text - txt - csv (StarCalc):9,34,76' --outdir "$tmp" "$tmp/rowwise_problems.xlsx" >/dev/null
+cp "$tmp/rowwise_problems.txt" "$out/rowwise_problems.txt"
 rm -r "$tmp"
