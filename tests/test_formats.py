@@ -120,13 +120,14 @@ def test_row_per_indicator_text_exports_give_the_workbooks_findings(name: str) -
     assert len(workbook) == 11 and is_submission_file(FORMATS / name)
 
 
-def test_a_self_evaluation_text_export_is_refused_with_its_reason(tmp_path: Path) -> None:
-    path = tmp_path / "自评.csv"
-    path.write_text("项目名称,一级指标,三级指标,年度指标值,实际完成值,分值,得分,预算数\n普法经费,产出指标,场次,≥48场,50场,20,20,100\n",
-                    encoding="utf-8")
-    report = validate(path)
-    assert report.status is Status.UNREADABLE and "自评表" in report.findings[0].message
-    assert "另存为" in (report.findings[0].suggestion or "")
+def test_a_self_evaluation_csv_export_gives_the_workbooks_findings() -> None:
+    source = ROOT / "acceptance" / "fail" / "selfeval_rowwise_problems.xlsx"
+    workbook = [(rule, level, _text_cell(cell)) for rule, level, _, cell in located(source)]
+    report = validate(FORMATS / "selfeval_rowwise_problems.csv")
+    assert report.layout == "self-evaluation-rowwise"
+    assert [(f.rule, f.severity.value, f.cell) for f in report.findings] == workbook
+    assert sorted(rule for rule, _, _ in workbook) == ["actual-comparable", "deviation-reason", "indicator-score",
+                                                       "score-total", "target-approved"]
 
 
 @pytest.mark.parametrize(("name", "really"), [("funds_really_xls.xlsx", ".xls"), ("funds_really_xlsx.xls", ".xlsx")])

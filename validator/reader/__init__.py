@@ -97,11 +97,10 @@ def _read_text(path: Path, suffix: str, file_format: str) -> Submission:
 
 def _read_text_grid(path: Path, grid: Grid) -> Submission:
     """A text table in the layouts a text export can have: one indicator per row (as budget
-    systems export target tables) or published. A self-evaluation export is refused with
-    its reason rather than read as a target table."""
-    if _self_evaluation_header(grid):  # self-evaluations are read from workbooks only
-        raise UnreadableFile("文件是绩效自评表的文本导出（.csv/.txt），自评表只能从工作簿审核。",
-                             "请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（*.xlsx），再重新提交。")
+    systems export self-evaluations and target tables), or published."""
+    self_rows = find_self_rowwise([grid])
+    if self_rows:
+        return read_self_rowwise(path, self_rows)
     rowwise = find_rowwise([grid])
     if rowwise:
         return read_rowwise(path, rowwise)
@@ -109,15 +108,6 @@ def _read_text_grid(path: Path, grid: Grid) -> Submission:
     if found is None:
         raise no_header()
     return read_published(path, *found)
-
-
-def _self_evaluation_header(grid: Grid) -> bool:
-    """A header row (in the first 100) naming both 实际完成值 and 得分: a self-evaluation export."""
-    for row in grid.rows[:100]:
-        texts = [c.text for c in row if c is not None]
-        if any("实际完成" in t for t in texts) and any("得分" in t for t in texts):
-            return True
-    return False
 
 
 def _head(path: Path) -> bytes:

@@ -32,4 +32,7 @@ printf '\357\273\277' > "$out/rowwise_problems_bom.csv" && cat "$tmp/rowwise_pro
 iconv -f UTF-8 -t GB18030 "$tmp/rowwise_problems.csv" > "$out/rowwise_problems_gb18030.csv"
 soffice --headless --convert-to 'txt:Text - txt - csv (StarCalc):9,34,76' --outdir "$tmp" "$tmp/rowwise_problems.xlsx" >/dev/null
 cp "$tmp/rowwise_problems.txt" "$out/rowwise_problems.txt"
+# The self-evaluation export (one indicator per row) as CSV.
+cp tests/acceptance/fail/selfeval_rowwise_problems.xlsx "$tmp/"
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$out" "$tmp/selfeval_rowwise_problems.xlsx" >/dev/null
 rm -r "$tmp"
