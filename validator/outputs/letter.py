@@ -31,6 +31,7 @@ from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.selfeval import self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
+from validator.reader.sniff import ACCEPTED_FORMATS, ET_STEPS
 from validator.text import chinese_date
 
 BODY_FONT = "仿宋_GB2312"
@@ -172,7 +173,7 @@ def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, to
     rows = rows_by_project(problems, fr.projects)
     attached = len(rows) > INLINE_ROWS
     _heading(doc, "一、审核结论")
-    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}{_next_step(fr, settings, today, attached=attached)}")
+    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}{_next_step(fr, settings, today, attached=attached)}{_copy_note(fr)}")
     _heading(doc, "二、问题及修改建议")
     if not attached:
         _inline_findings(doc, problems, rows, single_project=len(fr.projects) <= 1)
@@ -213,6 +214,19 @@ def _inline_findings(doc: DocxDocument, problems: list[Problem], rows: list[Row]
         _plain(doc, head + "；".join(row.messages) + "。" + (advice + "。" if advice else ""))
 
 
+# Submissions whose annotated copy is written anew as .xlsx (not a copy of the original's kind).
+_REWRITTEN_SUFFIXES = (".xls", ".xlsb", ".ods", ".csv", ".et")
+
+
+def _copy_note(fr: FileReport) -> str:
+    """For an .xls/.xlsb/.ods/.csv submission: its annotated copy is an .xlsx (one sentence)."""
+    suffix = Path(fr.path).suffix.lower()
+    if suffix not in _REWRITTEN_SUFFIXES:
+        return ""
+    return (f"原表为 {suffix} 文件，标出问题所在单元格的审核标注副本为 Excel 工作簿（.xlsx），"
+            "工作表名和单元格位置与原表相同。")
+
+
 def _unlisted_text(count: int) -> str:
     return f"另有{count}条问题未列出（超出每份意见函列出的条数上限），请改正上述问题后重新报送，届时一并审核。"
 
@@ -224,7 +238,8 @@ def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings
     for finding in fr.sorted_findings():
         # the generic "save as .xlsx" advice is spelt out step by step below
         _plain(doc, "经查，" + _problem_text(finding, advice=finding.suggestion != SAVE_AS))
-    _plain(doc, f"{_SAVE_AS_STEPS}请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
+    _plain(doc, f"{_SAVE_AS_STEPS}可以报送的格式为{ACCEPTED_FORMATS}；{ET_STEPS}。"
+                f"请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
     return []
 
 
