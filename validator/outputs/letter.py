@@ -31,7 +31,7 @@ from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.selfeval import self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
-from validator.reader.sniff import ACCEPTED_FORMATS, ET_STEPS
+from validator.reader.sniff import ACCEPTED_SUFFIXES
 from validator.text import chinese_date
 
 BODY_FONT = "仿宋_GB2312"
@@ -238,8 +238,7 @@ def _unreadable_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings
     for finding in fr.sorted_findings():
         # the generic "save as .xlsx" advice is spelt out step by step below
         _plain(doc, "经查，" + _problem_text(finding, advice=finding.suggestion != SAVE_AS))
-    _plain(doc, f"{_SAVE_AS_STEPS}可以报送的格式为{ACCEPTED_FORMATS}；{ET_STEPS}。"
-                f"请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
+    _plain(doc, f"{_SAVE_AS_STEPS}请按上述要求处理后，于{chinese_date(settings.deadline(today))}前重新报送。")
     return []
 
 
@@ -250,10 +249,12 @@ _BODIES: dict[Status, Body] = {
     Status.UNREADABLE: _unreadable_body,
 }
 
+# The steps, the WPS .et steps and the accepted formats in as few lines as the one page allows.
 _SAVE_AS_STEPS = (
-    "请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，将保存类型选为“Excel 工作簿（*.xlsx）”后保存，"
-    "请勿直接修改文件扩展名（如把 .xls、.et 改为 .xlsx）；文件不要设置打开密码，不要压缩打包，"
-    "不要以图片、PDF 或扫描件报送；请在下发的标准模板中填报，不要删除工作表或改动表头。"
+    "请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，保存类型选“Excel 工作簿（*.xlsx）”"
+    "（WPS 中为“Microsoft Excel 文件（*.xlsx）”，不要选 .et），勿直接改扩展名；"
+    f"可报送 {'、'.join(ACCEPTED_SUFFIXES)} 文件，勿加密、压缩或以图片、PDF 报送；"
+    "请在下发的标准模板中填报，勿删工作表或改表头。"
 )
 
 
