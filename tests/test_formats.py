@@ -215,3 +215,18 @@ def test_ods_gives_formulas_percentages_and_merged_areas(tmp_path: Path) -> None
     assert grid.source_format == "ods" and grid.merged == ((2, 0, 3, 1),)
     assert grid.cell(0, 1).formula is not None and grid.cell(0, 1).raw is None
     assert grid.cell(0, 2).number_format == "0%" and grid.cell(2, 1).coord == "A3"
+
+
+def test_an_xls_that_xlrd_cannot_read_says_what_could_not_be_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine read the values; when xlrd then fails, the number formats are unknown and the
+    hint says so, instead of the percentage reading silently as a plain number."""
+    import xlrd
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise xlrd.XLRDError("Unsupported format, or corrupt file")
+
+    monkeypatch.setattr(xlrd, "open_workbook", broken)
+    findings = validate(FORMATS / "styled.xls").findings
+    hints = [f for f in findings if f.rule == "format-unchecked"]
+    assert [(f.sheet, f.cell) for f in hints] == [("项目信息", "C4"), ("绩效指标", "F6")]
+    assert "数字格式" in hints[1].message and ("date-serial", "F5") in [(f.rule, f.cell) for f in findings]
