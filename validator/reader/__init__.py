@@ -5,7 +5,8 @@ Workbooks are read as a budget-system export when one header row has both projec
 indicator columns (one indicator per row), as the national per-project form when a sheet has
 its labels (项目名称 … above an 一级指标 | 三级指标 | 指标值 table), as the published flat layout when a
 sheet has a 绩效指标 column and no separate indicator sheet, and otherwise as the standard
-template; text tables (.txt/.tsv/.csv) are always the published layout. Files are recognised
+template; text tables (.txt/.tsv/.csv) are read as a row-per-indicator export (a self-evaluation's
+or a target table's) or as the published layout. Files are recognised
 by content (`sniff`): .xlsx, .xlsm, .xlsb, .xls and .ods are read whatever their name says, and
 the Submission records what the file really is (`file_format`, for the `file-format` hint). Self-evaluation tables
 (绩效自评表, `selfeval.py`) are the export and per-project form with 实际完成值 and 得分 columns."""
