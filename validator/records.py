@@ -239,6 +239,9 @@ class Submission:
     # Rows hidden in the workbook, by sheet, numbered as the user sees them: they are checked
     # like the others, and a finding on one says the row is hidden.
     hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    # What the file's format did not tell the reader (reader/unread.py: formulas,
+    # number-formats, merged, hidden-rows), for the `format-unchecked` hint.
+    unread: frozenset[str] = frozenset()
     # Self-evaluations only: one Evaluation per project (layouts in SELF_EVALUATION_LAYOUTS).
     evaluations: list[Evaluation] = field(default_factory=list)
     # What the rules work out once per submission (every indicator's threshold …), each entry

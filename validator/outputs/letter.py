@@ -35,6 +35,7 @@ from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.selfeval import SELF_APPROVAL, layout_word, self_evaluation_title, table_kind
 from validator.outputs.title_lines import title_lines
 from validator.reader.safety import SAVE_AS
+from validator.reader.sniff import ACCEPTED_SUFFIXES
 from validator.text import chinese_date
 
 BODY_FONT = "仿宋_GB2312"
@@ -208,7 +209,7 @@ def _review_body(doc: DocxDocument, fr: FileReport, settings: OfficeSettings, to
     rows = rows_by_project(problems, fr.projects)
     attached = len(rows) > INLINE_ROWS
     _heading(doc, "一、审核结论")
-    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}{_next_step(fr, settings, today, attached=attached)}")
+    _plain(doc, f"{fr.status.verdict}。{_counts(fr)}{_next_step(fr, settings, today, attached=attached)}{_copy_note(fr)}")
     _heading(doc, "二、问题及修改建议")
     if not attached:
         _inline_findings(doc, problems, rows, single_project=len(fr.projects) <= 1)
@@ -249,6 +250,19 @@ def _inline_findings(doc: DocxDocument, problems: list[Problem], rows: list[Row]
         _plain(doc, head + "；".join(row.messages) + "。" + (advice + "。" if advice else ""))
 
 
+# Submissions whose annotated copy is written anew as .xlsx (not a copy of the original's kind).
+_REWRITTEN_SUFFIXES = (".xls", ".xlsb", ".ods", ".csv", ".et")
+
+
+def _copy_note(fr: FileReport) -> str:
+    """For an .xls/.xlsb/.ods/.csv submission: its annotated copy is an .xlsx (one sentence)."""
+    suffix = Path(fr.path).suffix.lower()
+    if suffix not in _REWRITTEN_SUFFIXES:
+        return ""
+    return (f"原表为 {suffix} 文件，标出问题所在单元格的审核标注副本为 Excel 工作簿（.xlsx），"
+            "工作表名和单元格位置与原表相同。")
+
+
 def _unlisted_text(count: int) -> str:
     return f"另有{count}条问题未列出（超出每份意见函列出的条数上限），请改正上述问题后重新报送，届时一并审核。"
 
@@ -271,10 +285,12 @@ _BODIES: dict[Status, Body] = {
     Status.UNREADABLE: _unreadable_body,
 }
 
+# The steps, the WPS .et steps and the accepted formats in as few lines as the one page allows.
 _SAVE_AS_STEPS = (
-    "请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，将保存类型选为“Excel 工作簿（*.xlsx）”后保存，"
-    "请勿直接修改文件扩展名（如把 .xls、.et 改为 .xlsx）；文件不要设置打开密码，不要压缩打包，"
-    "不要以图片、PDF 或扫描件报送；请在下发的标准模板中填报，不要删除工作表或改动表头。"
+    "请用 Excel 或 WPS 表格打开原文件，点击“文件—另存为”，保存类型选“Excel 工作簿（*.xlsx）”"
+    "（WPS 中为“Microsoft Excel 文件（*.xlsx）”，不要选 .et），勿直接改扩展名；"
+    f"可报送 {'、'.join(ACCEPTED_SUFFIXES)} 文件，勿加密、压缩或以图片、PDF 报送；"
+    "请在下发的标准模板中填报，勿删工作表或改表头。"
 )
 
 

@@ -5,7 +5,8 @@ Workbooks are read as a budget-system export when one header row has both projec
 indicator columns (one indicator per row), as the national per-project form when a sheet has
 its labels (项目名称 … above an 一级指标 | 三级指标 | 指标值 table), as the published flat layout when a
 sheet has a 绩效指标 column and no separate indicator sheet, and otherwise as the standard
-template; text tables (.txt/.tsv/.csv) are always the published layout. Files are recognised
+template; text tables (.txt/.tsv/.csv) are read as a row-per-indicator export (a self-evaluation's
+or a target table's) or as the published layout. Files are recognised
 by content (`sniff`): .xlsx, .xlsm, .xlsb, .xls and .ods are read whatever their name says, and
 the Submission records what the file really is (`file_format`, for the `file-format` hint). Self-evaluation tables
 (绩效自评表, `selfeval.py`) are the export and per-project form with 实际完成值 and 得分 columns."""
@@ -34,6 +35,7 @@ from validator.reader.selfeval import (
 from validator.reader.sniff import OLE_MAGIC, ZIP_MAGIC, regular_file
 from validator.reader.template import read_template
 from validator.reader.textfile import TEXT_SUFFIXES, load_text_grid, looks_like_published_text
+from validator.reader.unread import unread_of
 from validator.reader.workbook import load_book
 from validator.records import Submission
 
@@ -69,6 +71,7 @@ def read_submission(path: Path, *, limits: Limits | None = None, engine: str = "
     sub = _read_workbook(path, grids)
     sub.file_format = file_format
     sub.hidden_rows = {g.name: frozenset(r + 1 for r in g.hidden_rows) for g in grids if g.hidden_rows}
+    sub.unread = unread_of(grids)
     return sub
 
 
@@ -94,12 +97,24 @@ def _read_workbook(path: Path, grids: list[Grid]) -> Submission:
 def _read_text(path: Path, suffix: str, file_format: str) -> Submission:
     regular_file(path)
     grid = load_csv_grid(path) if suffix == CSV_SUFFIX else load_text_grid(path)
+    sub = _read_text_grid(path, grid)
+    sub.file_format = file_format
+    return sub
+
+
+def _read_text_grid(path: Path, grid: Grid) -> Submission:
+    """A text table in the layouts a text export can have: one indicator per row (as budget
+    systems export self-evaluations and target tables), or published."""
+    self_rows = find_self_rowwise([grid])
+    if self_rows:
+        return read_self_rowwise(path, self_rows)
+    rowwise = find_rowwise([grid])
+    if rowwise:
+        return read_rowwise(path, rowwise)
     found = find_published([grid])
     if found is None:
         raise no_header()
-    sub = read_published(path, *found)
-    sub.file_format = file_format
-    return sub
+    return read_published(path, *found)
 
 
 def _head(path: Path) -> bytes:

@@ -31,6 +31,9 @@ class Grid:
     merged: tuple[Area, ...] | None = ()
     hidden_rows: frozenset[int] | None = frozenset()
     source_format: str = "xlsx"
+    # What the source format did not tell about this sheet ("formulas", "number-formats"),
+    # for the `format-unchecked` hint; merged areas and hidden rows say so by being None.
+    unknown: frozenset[str] = frozenset()
     # What the layout readers work out once per sheet (the header keys of its first rows …);
     # every layout is tried on every sheet, so each would otherwise work them out again.
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -53,7 +53,7 @@ _GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _TOTAL_ROW = frozenset({"总分", "合计", "总计", "总得分"})
 _GRADE = re.compile(r"^(?:自评等级|评价等级|绩效等级|自评结果|等级)[:]?(?P<value>.*)$")
-_COORD = re.compile(r"^[A-Z]+(\d+)$")
+_COORD = re.compile(r"^(?:[A-Z]+(\d+)|第(\d+)行第\d+列)$")  # E7, or a text table's 第7行第5列
 
 # The export's header index: the target export's fields plus the self-evaluation columns.
 _ROWWISE_EXTRA: dict[str, tuple[str, ...]] = {
@@ -116,7 +116,7 @@ def find_self_rowwise(grids: list[Grid]) -> list[tuple[Grid, Header]]:
     """Sheets of one indicator per row with the self-evaluation columns."""
     found = []
     for grid in grids:
-        if grid.hidden or grid.is_text:
+        if grid.hidden:
             continue
         header = find_header(grid, _ROWWISE_INDEX, minimum=4)
         if header is not None and {"project", "value", "actual", "score"} <= header.columns.keys():
@@ -170,7 +170,7 @@ def row_of(ind: Indicator) -> int | None:
     """The zero-based row an indicator was read from (its value or name cell)."""
     for cell in (ind.value, ind.name):
         if cell is not None and (m := _COORD.match(cell.coord)):
-            return int(m.group(1)) - 1
+            return int(m.group(1) or m.group(2)) - 1
     return None
 
 
@@ -308,7 +308,7 @@ def _complete_rowwise(sub: Submission, grid: Grid, cols: dict[str, int]) -> None
     kept: list[Indicator] = []
     for ind in sub.indicators:
         r = row_of(ind)
-        if ind.project.sheet != grid.name or r is None:
+        if ind.project.sheet != grid.cell_sheet or r is None:
             kept.append(ind)
             continue
         kept.append(replace(ind, actual=get("actual", r), score=get("score", r), reason=get("reason", r)))
@@ -316,7 +316,7 @@ def _complete_rowwise(sub: Submission, grid: Grid, cols: dict[str, int]) -> None
     sub.indicators[:] = kept
     for row in sub.projects:
         rows = rows_of.get(key(row.name.text))
-        if row.name.sheet != grid.name or not rows:
+        if row.name.sheet != grid.cell_sheet or not rows:
             continue
 
         def first(field: str, rows: list[int] = rows) -> Cell | None:

@@ -20,6 +20,13 @@ WPS_SAVE_AS = (
     "请用 WPS 表格打开该文件，点击左上角“文件” → “另存为”，文件类型选“Microsoft Excel 文件（*.xlsx）”"
     "（不要选“WPS 表格文件（*.et）”），保存后重新提交。"
 )
+# What a unit may send (for the 填报说明 sheet and the unreadable-file letter).
+ACCEPTED_FORMATS = (
+    "Excel 工作簿（.xlsx、.xlsm、.xls、.xlsb）、OpenDocument 电子表格（.ods），"
+    "或逗号、制表符分隔的文本表格（.csv、.txt）"
+)
+ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+ET_STEPS = "WPS 表格专有的 .et 文件请用 WPS 打开后点击“文件—另存为”，文件类型选“Microsoft Excel 文件（*.xlsx）”再报送"
 
 # Formats read as workbooks, and what a unit should call them.
 WORKBOOK_FORMATS = {

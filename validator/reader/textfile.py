@@ -21,6 +21,8 @@ SNIFF_LINES = 40
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _HEADER_WORDS = ("项目名称", "绩效指标")
+# Besides 项目名称, a header names 绩效指标 (the published layout) or 指标值 (one indicator per row).
+_SECOND_WORDS = ("绩效指标", "指标值")
 _SAVE_AS_TEXT = "请把表格另存为“文本文件（制表符分隔）”（UTF-8 或 GB18030 编码），或另存为 .xlsx 后重新提交。"
 
 
@@ -76,7 +78,7 @@ def text_grid(name: str, text: str) -> Grid:
 
 def looks_like_published_text(path: Path) -> bool:
     """Whether a text file found in a folder is worth reading: one of its first lines is a
-    tab-separated header naming 项目名称 and 绩效指标. Anything else is not picked up."""
+    tab-separated header naming 项目名称 and 绩效指标 (or 指标值). Anything else is not picked up."""
     try:
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
@@ -84,7 +86,7 @@ def looks_like_published_text(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     lines = _LINE_BREAK.split(text)[:SNIFF_LINES]
-    return any("\t" in line and all(word in line for word in _HEADER_WORDS) for line in lines)
+    return any("\t" in line and _HEADER_WORDS[0] in line and any(w in line for w in _SECOND_WORDS) for line in lines)
 
 
 def read_bytes(path: Path) -> bytes:

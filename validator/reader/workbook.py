@@ -34,4 +34,9 @@ def load_book(path: Path, *, limits: Limits | None = None, engine: str = "calami
         return sniffed.format, openpyxl_grids(path)
     from validator.reader.calamine_reader import calamine_grids
 
-    return sniffed.format, calamine_grids(path, sniffed, limits)
+    grids = calamine_grids(path, sniffed, limits)
+    if sniffed.format in ("xls", "xlsb"):
+        from validator.reader.xls_parts import add_binary_extras
+
+        add_binary_extras(path, sniffed.format, grids)  # what calamine does not give for .xls/.xlsb
+    return sniffed.format, grids

@@ -19,6 +19,7 @@ from validator.rules import (  # self-evaluations (绩效自评表)
     field_required,
     file_format,
     file_unreadable,
+    format_unchecked,
     formula_uncalculated,
     funds_row_total,
     funds_sum,
@@ -57,7 +58,7 @@ from validator.rules import (  # self-evaluations (绩效自评表)
 )
 
 _MODULES: tuple[ModuleType, ...] = (
-    file_unreadable, file_format, sheet_missing, column_missing, template_version,
+    file_unreadable, file_format, format_unchecked, sheet_missing, column_missing, template_version,
     field_required, amount_invalid, funds_row_total, funds_sum, budget_control,
     project_duplicate, project_without_indicators, goal_missing, goal_too_short,
     category_missing, category_unknown, indicator_duplicate, indicator_orphan, indicator_numbering,

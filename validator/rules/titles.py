@@ -44,6 +44,7 @@ TITLES: dict[str, str] = {
     "weight-total": "指标权重（分值）合计不符",
     "text-too-long": "单元格文字过长",
     "file-format": "文件扩展名与实际格式不符",
+    "format-unchecked": "文件格式读不出的信息未能检查",
     "execution-rate": "预算执行率或其得分计算有误",
     "score-weights": "分值合计或分配不符",
     "indicator-score": "指标得分与完成情况不符",

@@ -1,0 +1,154 @@
+"""What python-calamine does not give for an Excel 97-2003 workbook (.xls, BIFF8), read with
+xlrd (`formatting_info=True`, used for .xls only and only for these extras): each cell's
+number format (from its XF record, so a percentage or a date reads as it does in an .xlsx),
+hidden rows, and merged areas when calamine gives none. xlrd reads a formula's saved result
+but not which cells are formulas: whether the workbook holds any formula at all is counted
+from its records (`xlrd.count_records`), and a workbook that does is marked as not telling
+formulas (`Grid.unknown`), for the `format-unchecked` hint.
+
+Runs after calamine has read the values, so the file size, rows, cells and merged-cell limits
+have already been checked; xlrd then parses the same bounded file once more."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from validator.reader.grid import Area, Grid
+from validator.reader.unread import FORMULAS, NUMBER_FORMATS
+from validator.records import Cell
+
+DATE_FORMAT = "yyyy-mm-dd"  # for the built-in East Asian date formats xlrd knows by kind only
+
+
+@dataclass
+class XlsSheet:
+    """One sheet's extras, zero-based."""
+
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)
+    merged: list[Area] = field(default_factory=list)
+
+
+def add_binary_extras(path: Path, fmt: str, grids: list[Grid]) -> list[Grid]:
+    """`add_xls_extras` for an .xls; an .xlsb's grids are marked as not telling formulas and
+    number formats (pyxlsb and calamine read its values only; its merged areas and hidden
+    rows are already None)."""
+    if fmt == "xls":
+        return add_xls_extras(path, grids)
+    for grid in grids:
+        grid.unknown = grid.unknown | {FORMULAS, NUMBER_FORMATS}
+    return grids
+
+
+def add_xls_extras(path: Path, grids: list[Grid]) -> list[Grid]:
+    """The grids with the number formats, hidden rows and merged areas of the .xls at `path`.
+    When xlrd cannot read what calamine could, the grids say that number formats and
+    formulas are unknown instead (never a silently different reading)."""
+    try:
+        sheets, formulas = _read(path)
+    except Exception:  # xlrd's own errors on a file calamine managed to read
+        for grid in grids:
+            grid.unknown = grid.unknown | {NUMBER_FORMATS, FORMULAS}
+            grid.hidden_rows = None
+        return grids
+    for grid in grids:
+        found = sheets.get(grid.name)
+        if found is None:
+            continue
+        _apply(grid, found)
+        if formulas:
+            grid.unknown = grid.unknown | {FORMULAS}
+    return grids
+
+
+def _read(path: Path) -> tuple[dict[str, XlsSheet], int]:
+    import xlrd  # only .xls files need it
+
+    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+    try:
+        sheets = {}
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            sheets[sheet.name] = _sheet(book, sheet)
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    return sheets, _formula_records(path)
+
+
+def _sheet(book: Any, sheet: Any) -> XlsSheet:
+    import xlrd
+
+    codes = _codes(book)
+    found = XlsSheet()
+    for r in range(sheet.nrows):
+        types = sheet.row_types(r)
+        for c, kind in enumerate(types):
+            if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                continue
+            code = codes.get(sheet.cell_xf_index(r, c), "General")
+            if code != "General":
+                found.formats[(r, c)] = code
+    found.hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+    found.merged = [(rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells]
+    return found
+
+
+def _codes(book: Any) -> dict[int, str]:
+    """XF index -> number format code ("General" for the general format)."""
+    cached: dict[int, str] | None = getattr(book, "_validator_codes", None)
+    if cached is not None:
+        return cached
+    import xlrd
+
+    codes = {}
+    for index, xf in enumerate(book.xf_list):
+        fmt = book.format_map.get(xf.format_key)
+        text = getattr(fmt, "format_str", None) or ""
+        if not text and getattr(fmt, "type", None) == xlrd.formatting.FDT:
+            text = DATE_FORMAT
+        codes[index] = "General" if not text or text.lower() == "general" else text
+    book._validator_codes = codes
+    return codes
+
+
+def _formula_records(path: Path) -> int:
+    """How many formula records the workbook holds (any sheet)."""
+    import xlrd
+
+    tally = io.StringIO()
+    xlrd.count_records(str(path), outfile=tally)
+    total = 0
+    for line in tally.getvalue().splitlines():
+        count, _, name = line.strip().partition(" ")
+        if name.startswith("FORMULA") and count.isdigit():
+            total += int(count)
+    return total
+
+
+def _apply(grid: Grid, found: XlsSheet) -> None:
+    grid.hidden_rows = frozenset(found.hidden_rows)
+    if grid.merged is None:
+        grid.merged = tuple(found.merged)
+    renamed: dict[int, Cell] = {}
+    for (r, c), code in found.formats.items():
+        cell = grid.cell(r, c)
+        if cell is None or cell.number_format != "General" or (r, c) != _anchor_at(cell):
+            continue
+        renamed[id(cell)] = replace(cell, number_format=code)
+    if not renamed:
+        return
+    for row in grid.rows:  # a merged area shares one Cell: every place of it gets the new one
+        for c, cell in enumerate(row):
+            if cell is not None and id(cell) in renamed:
+                row[c] = renamed[id(cell)]
+
+
+def _anchor_at(cell: Cell) -> tuple[int, int]:
+    """The zero-based place a cell was read at (its coordinate)."""
+    from validator.reader.xlsx_parts import parse_ref
+
+    return parse_ref(cell.coord) or (-1, -1)
