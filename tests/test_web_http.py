@@ -263,6 +263,26 @@ def test_office_wrong_token_is_refused_right_token_lets_in(app: Flask) -> None:
     assert "尚未报送的单位" in client.get("/office").get_data(as_text=True)
 
 
+def test_a_check_worker_killed_while_idle_is_replaced_and_the_upload_answered(good: Path, tmp_path: Path) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    others = set(multiprocessing.active_children())  # the module's shared service, left alone
+    own = CheckService(packaged_config(), workers=1, seconds=60, keep_minutes=60)
+    try:
+        own.warm_up()
+        before = set(multiprocessing.active_children()) - others
+        assert len(before) == 1, "the warm worker is running"
+        for child in before:
+            os.kill(child.pid or 0, signal.SIGKILL)  # the out-of-memory killer, or an administrator
+        answer = upload(make_app(own, tmp_path).test_client(), good, json=True)
+        assert answer.status_code == 200 and answer.get_json()["files"][0]["status"] == "passed"
+        assert not before & set(multiprocessing.active_children()), "answered by a fresh worker"
+    finally:
+        own.close()
+
+
 def _login(client: object, token: str, address: str) -> object:
     page = client.get("/office", environ_base={"REMOTE_ADDR": address}).get_data(as_text=True)  # type: ignore[attr-defined]
     return client.post("/office/login", data={"csrf_token": csrf_token(page), "token": token},  # type: ignore[attr-defined]
