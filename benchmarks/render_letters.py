@@ -7,7 +7,8 @@ The four letters the page goals are about (issue 19): the real 2023 table
 with five findings (goal ≤ 2) and the unreadable example (goal 1); and two self-evaluation
 letters (SELF_EVALUATION_LETTERS). Fill is how far down the
 type area the last line of text reaches on each page (page numbers not counted); every page
-of a section but its last should be at least 60 % full. Exits 0 when LibreOffice is missing
+of a section but its last should be at least 60 % full. The page with the signature (落款)
+must also carry body text ("落款单独成页" otherwise). Exits 0 when LibreOffice is missing
 (prints why), 1 when a goal is missed."""
 
 from __future__ import annotations
@@ -87,6 +88,18 @@ def page_fills(pdf: Path) -> list[float]:
     return fills
 
 
+def signature_with_body(pdf: Path, signer: str) -> bool:
+    """Whether the page that carries the signature (落款) also carries body text above it
+    (GB/T 9704: the signature never stands alone on a page)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = [page for page in text.split("\f") if signer in page.replace(" ", "")]
+    if not pages:
+        return False
+    lines = [line.strip() for line in pages[-1].splitlines() if line.strip()]
+    at = next(i for i, line in enumerate(lines) if signer in line.replace(" ", ""))
+    return any(not line.startswith("附件") for line in lines[:at])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the letters, PDFs (and PNGs) in this folder")
@@ -98,15 +111,18 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="letters-"))
     folder.mkdir(parents=True, exist_ok=True)
     missed = 0
+    signer = office_settings(load_config(ROOT / "rules.yaml")).signer
     for label, docx, goal in build_letters(folder):
         pdf = render(docx, folder)
         if args.png:
             subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(folder / docx.stem)], check=True)
         fills = page_fills(pdf)
-        ok = len(fills) <= goal
+        kept = signature_with_body(pdf, signer)
+        ok = len(fills) <= goal and kept
         missed += not ok
         shown = " ".join(f"{fill:.0%}" for fill in fills)
-        print(f"{label}: {len(fills)} 页（目标 ≤ {goal}）{'' if ok else ' 未达标'}；各页填充 {shown}；{docx.name}")
+        alone = "" if kept else "；落款单独成页"
+        print(f"{label}: {len(fills)} 页（目标 ≤ {goal}）{'' if ok else ' 未达标'}；各页填充 {shown}{alone}；{docx.name}")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 1 if missed else 0

@@ -4,11 +4,12 @@ the next one runs in a fresh worker."""
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
-from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker
+from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker, WorkerCrashed
 
 
 def _pid_plus(n: int) -> tuple[int, int]:
@@ -67,3 +68,61 @@ def test_a_stop_abandons_long_work_after_the_grace_time() -> None:
 def test_the_deadline_still_holds_while_stop_is_polled() -> None:
     with DeadlineWorker() as worker, pytest.raises(DeadlineExceeded):
         worker.run(_stuck, 600, seconds=0.5, stop=lambda: False)
+
+
+def _segfault() -> None:
+    import ctypes
+
+    ctypes.string_at(0)  # a real crash in C code: reading address 0
+
+
+def _kill_self(signum: int) -> None:
+    os.kill(os.getpid(), signum)
+    time.sleep(600)
+
+
+def test_a_segfault_in_the_work_is_noticed_at_once_and_a_fresh_worker_takes_the_next() -> None:
+    with DeadlineWorker() as worker:
+        first, _ = worker.run(_pid_plus, 0, seconds=60)
+        with pytest.raises(WorkerCrashed, match="审核子进程意外退出（被信号 SIGSEGV 终止）") as crash:
+            worker.run(_segfault, seconds=3600)  # were it noticed only at the deadline, this would hang an hour
+        assert crash.value.exitcode == -signal.SIGSEGV
+        second, value = worker.run(_pid_plus, 1, seconds=60)
+    assert value == 2 and second != first
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_a_worker_killed_while_working_is_noticed_even_while_stop_is_polled(signum: int) -> None:
+    with DeadlineWorker() as worker:
+        with pytest.raises(WorkerCrashed, match=f"被信号 {signal.Signals(signum).name} 终止"):
+            worker.run(_kill_self, signum, seconds=3600, stop=lambda: False)
+        _, value = worker.run(_pid_plus, 5, seconds=60)
+    assert value == 6
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_the_next_work() -> None:
+    with DeadlineWorker() as worker:
+        first, _ = worker.run(_pid_plus, 0, seconds=60)
+        os.kill(first, signal.SIGKILL)
+        second, value = worker.run(_pid_plus, 1, seconds=60)
+    assert value == 2 and second != first
+
+
+class _Unpicklable(Exception):
+    def __init__(self, lock: object) -> None:
+        super().__init__("带锁的异常")
+        self.lock = lock
+
+
+def _raises_unpicklable() -> None:
+    import threading
+
+    raise _Unpicklable(threading.Lock())
+
+
+def test_an_error_that_cannot_be_sent_back_still_comes_back_as_an_error() -> None:
+    with DeadlineWorker() as worker:
+        with pytest.raises(RuntimeError, match="could not be sent back"):
+            worker.run(_raises_unpicklable, seconds=60)
+        _, value = worker.run(_pid_plus, 1, seconds=60)
+    assert value == 2

@@ -171,3 +171,30 @@ def test_problems_past_ten_are_numbered_in_chinese() -> None:
 
     assert [problem_number(i) for i in (0, 9, 10, 19, 20)] == ["（一）", "（十）", "（十一）", "（二十）", "（二十一）"]
     assert chinese_numeral(99) == "九十九" and chinese_numeral(100) == "100"
+
+
+def test_the_direction_remedy_variants_read_as_one_sentence(tmp_path: Path) -> None:
+    """The real 2023 table: 26 values without a direction, with three variants of the remedy
+    (a floor, a cap, either); the body says it in one sentence, once."""
+    from validator.config.loader import load_config
+    from validator.engine import validate_file
+
+    report = validate_file(Path(__file__).parent / "data" / "seed_2023.txt", load_config())
+    text = body(letter(tmp_path, report))
+    [line] = [t for t in text if "指标值未写比较方向（提示" in t]
+    assert line.endswith("。请在数值前写明比较方向：应不少于的（下限）加“≥”，应不超过的（上限）加“≤”，确为固定值的加“=”。")
+    assert "；" not in line and line.count("请") == 1
+
+
+def test_variants_the_sentence_does_not_stand_for_are_kept_as_they_are() -> None:
+    from validator.rules.remedies import NO_OPERATOR_ANY, body_remedy, no_operator_typical
+
+    floor, either = no_operator_typical("≥").rstrip("。"), NO_OPERATOR_ANY.rstrip("。")
+    assert body_remedy("threshold-no-operator", [floor, either]) is not None
+    assert body_remedy("threshold-no-operator", [floor]) is None, "one variant is said as it is"
+    assert body_remedy("threshold-no-operator", [floor, "请去掉“约”“左右”，写明下限“≥5%”"]) is None
+    assert body_remedy("threshold-no-unit", [floor, either]) is None
+    findings = tuple(Finding("threshold-no-operator", Severity.WARNING, "指标值未写比较方向。", suggestion=s,
+                             sheet="绩效指标", cell=f"F{n}") for n, s in enumerate([floor, floor, floor, either]))
+    [problem] = problems_of(list(findings))
+    assert problem.remedies == ["请在数值前写明比较方向：应不少于的（下限）加“≥”，应不超过的（上限）加“≤”，确为固定值的加“=”"]

@@ -263,6 +263,68 @@ def test_office_wrong_token_is_refused_right_token_lets_in(app: Flask) -> None:
     assert "尚未报送的单位" in client.get("/office").get_data(as_text=True)
 
 
+def test_a_check_worker_killed_while_idle_is_replaced_and_the_upload_answered(good: Path, tmp_path: Path) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    others = set(multiprocessing.active_children())  # the module's shared service, left alone
+    own = CheckService(packaged_config(), workers=1, seconds=60, keep_minutes=60)
+    try:
+        own.warm_up()
+        before = set(multiprocessing.active_children()) - others
+        assert len(before) == 1, "the warm worker is running"
+        for child in before:
+            os.kill(child.pid or 0, signal.SIGKILL)  # the out-of-memory killer, or an administrator
+        answer = upload(make_app(own, tmp_path).test_client(), good, json=True)
+        assert answer.status_code == 200 and answer.get_json()["files"][0]["status"] == "passed"
+        assert not before & set(multiprocessing.active_children()), "answered by a fresh worker"
+    finally:
+        own.close()
+
+
+def _login(client: object, token: str, address: str) -> object:
+    page = client.get("/office", environ_base={"REMOTE_ADDR": address}).get_data(as_text=True)  # type: ignore[attr-defined]
+    return client.post("/office/login", data={"csrf_token": csrf_token(page), "token": token},  # type: ignore[attr-defined]
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_office_login_is_limited_to_five_wrong_tokens_a_minute_per_address(app: Flask) -> None:
+    now = [1000.0]
+    throttle = app.extensions["validator_login_throttle"]
+    throttle.clock = lambda: now[0]
+    guesser, office = app.test_client(), app.test_client()
+    for n in range(5):
+        now[0] += 5
+        assert _login(guesser, f"猜{n}", "10.0.0.7").status_code == 403  # type: ignore[attr-defined]
+    now[0] += 10  # the first wrong try was 30 s ago
+    locked = _login(guesser, "秘密-口令", "10.0.0.7")  # even the right token waits
+    assert locked.status_code == 429 and locked.headers["Retry-After"] == "30"  # type: ignore[attr-defined]
+    text = locked.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert "访问口令已输错 5 次，为防止猜测口令，暂停从本机登录。请 30 秒后再试；忘记口令请与信息技术人员联系。" in text
+    assert "尚未报送的单位" not in guesser.get("/office").get_data(as_text=True)
+    assert _login(office, "秘密-口令", "10.0.0.8").status_code == 302, "another address is not held up"  # type: ignore[attr-defined]
+    now[0] += 30  # the first wrong try is a minute old: one more try is allowed
+    assert _login(guesser, "又猜", "10.0.0.7").status_code == 403  # type: ignore[attr-defined]
+    assert _login(guesser, "秘密-口令", "10.0.0.7").status_code == 429  # type: ignore[attr-defined]
+    now[0] += 60
+    assert _login(guesser, "秘密-口令", "10.0.0.7").status_code == 302  # type: ignore[attr-defined]
+    assert "尚未报送的单位" in guesser.get("/office").get_data(as_text=True)
+
+
+def test_a_right_token_clears_the_count() -> None:
+    from validator.web.throttle import LoginThrottle
+
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=2, window=60, clock=lambda: now[0])
+    throttle.failed("a")
+    throttle.succeeded("a")
+    throttle.failed("a")
+    assert throttle.retry_after("a") is None
+    throttle.failed("a")
+    assert throttle.retry_after("a") == 60 and throttle.retry_after("b") is None
+
+
 def test_office_token_from_the_environment_wins(service: CheckService, tmp_path: Path) -> None:
     from validator.web.settings import ServeSettings
     settings = ServeSettings.from_mapping({"office": True, "office_token": "文件里的"}, base_dir=tmp_path,

@@ -6,11 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from validator import workers
 from validator.cli import validate_command
 from validator.config.loader import load_config, parse_config
-from validator.engine import validate_paths
+from validator.engine import validate_file, validate_paths
 from validator.workers import default_workers, validate_batch, validate_parallel
 
 ROOT = Path(__file__).resolve().parent
@@ -52,3 +54,28 @@ def test_the_cli_option(tmp_path: Path) -> None:
     two = CliRunner().invoke(validate_command, [str(folder), "-q", "--workers", "2"])
     assert one.exit_code == two.exit_code == 1 and one.output == two.output
     assert default_workers() >= 1
+
+
+def segfault_on_bad(path: Path, config: object) -> object:
+    """Stands in for validate_file in the worker: a real crash in C code on one file."""
+    if "bad" in Path(path).name:
+        import ctypes
+
+        ctypes.string_at(0)
+    return validate_file(path, config)  # type: ignore[arg-type]
+
+
+def test_a_worker_that_crashes_is_noticed_at_once_and_the_rest_go_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path)
+    paths = sorted(folder.iterdir())[:3]
+    bad = paths[1].rename(paths[1].with_name("bad_" + paths[1].name))
+    paths[1] = bad
+    monkeypatch.setattr(workers, "validate_file", segfault_on_bad)
+    config = parse_config("limits:\n  seconds_per_file: 3600\n")  # noticed at the deadline, this would take an hour
+    reports = list(validate_parallel(paths, config, 1))
+    assert [r.path for r in reports] == [str(p) for p in paths]
+    [finding] = reports[1].findings
+    assert finding.rule == "file-unreadable"
+    assert finding.message == ("审核本文件时审核子进程意外退出（被信号 SIGSEGV 终止），可能是内存不足、被其他程序结束或程序错误，"
+                               "未能完成审核。")
+    assert all(g.rule != "file-unreadable" for r in (reports[0], reports[2]) for g in r.findings)

@@ -330,8 +330,10 @@ def _bot_settings(rules: Path | None, inbox: Path | None, outbox: Path | None) -
 @click.option("--wait", is_flag=True, help="另一个审核进程正在运行时排队等待，而不是直接退出（退出码 75）。")
 @click.option("--settle", type=click.FloatRange(min=0), default=None,
               help="文件最后修改后至少等待的秒数（覆盖 rules.yaml 的 bot.settle_seconds；刚复制进来的文件可用 0）。")
+@click.option("--retry", is_flag=True,
+              help="重新尝试归档出错、已停止重试的文件（排除原因后使用，见 validator status）。")
 def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wait: bool,
-                settle: float | None) -> None:
+                settle: float | None, retry: bool) -> None:
     """处理收件箱一遍：逐份审核新报送的文件，写出审核意见、标注副本和审核结果，更新汇总表。
 
     原件移入归档文件夹。可反复运行，已处理的文件不会重复处理；中断后再次运行会接着做完。
@@ -349,7 +351,7 @@ def run_command(rules: Path | None, inbox: Path | None, outbox: Path | None, wai
     configure_logging(settings.log_file, stdout=False)
     try:
         with stop_on_signals() as stop:
-            result = process_inbox(settings, wait=wait, stop=stop)
+            result = process_inbox(settings, wait=wait, stop=stop, retry=retry)
     except InboxBusy as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_BUSY) from exc

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from validator.config.limits import limits_of
 from validator.config.loader import Config
-from validator.deadline import DeadlineExceeded, DeadlineWorker
+from validator.deadline import DeadlineExceeded, DeadlineWorker, WorkerCrashed
 from validator.engine import collect_files, stamp, validate_file, validate_paths
 from validator.model import UNREADABLE_RULE, FileReport, Report, Severity
 from validator.rules.base import Problem
@@ -57,6 +57,8 @@ def validate_parallel(paths: Sequence[Path], config: Config, workers: int,
             return worker.run(validate_file, path, config, seconds=seconds)
         except DeadlineExceeded:
             return timed_out(path, seconds, config)
+        except WorkerCrashed as exc:  # noticed at once; the next file gets a fresh worker
+            return crashed(path, exc, config)
 
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -70,8 +72,18 @@ def validate_parallel(paths: Sequence[Path], config: Config, workers: int,
 
 
 def timed_out(path: Path, seconds: float, config: Config) -> FileReport:
-    setting = config.rules.get(UNREADABLE_RULE)
-    level = setting.level if setting and setting.level else Severity.ERROR
     problem = Problem(f"无法在限定时间内审核：审核本文件超过了 {seconds:g} 秒，已停止。",
                       "请删除表格以外的多余内容（大量空行、无关工作表、超长文字）后重新提交；如仍有问题请联系预算科。")
+    return _not_reviewed(path, problem, config)
+
+
+def crashed(path: Path, exc: WorkerCrashed, config: Config) -> FileReport:
+    problem = Problem(f"审核本文件时{exc}，未能完成审核。",
+                      "请再审核一次；如仍出现，请用 Excel 或 WPS 打开原文件另存为新的 .xlsx 后再审核，或联系信息技术人员。")
+    return _not_reviewed(path, problem, config)
+
+
+def _not_reviewed(path: Path, problem: Problem, config: Config) -> FileReport:
+    setting = config.rules.get(UNREADABLE_RULE)
+    level = setting.level if setting and setting.level else Severity.ERROR
     return FileReport(path=str(path)).with_findings([stamp(UNREADABLE_RULE, level, problem)])

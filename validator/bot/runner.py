@@ -50,7 +50,7 @@ from validator.bot.settings import BotSettings
 from validator.config.limits import limits_of
 from validator.config.loader import load_config
 from validator.config.office import OfficeSettings
-from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker
+from validator.deadline import Abandoned, DeadlineExceeded, DeadlineWorker, WorkerCrashed
 from validator.engine import stamp
 from validator.model import UNREADABLE_RULE, FileReport, Report, Severity, Status
 from validator.outputs.annotate import ANNOTATED_MARK, ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES
@@ -77,6 +77,7 @@ STOP_GRACE_SECONDS = 10.0  # after a stop signal, the file in hand may take this
 WORKER_START_SECONDS = 120.0  # starting the worker process (imports) is not counted against a file
 TIMED_OUT = "无法在限定时间内审核"  # how the answers to files given up on begin
 GAVE_UP = "多次处理出错，无法审核"
+RETRY_COMMAND = "validator run --retry"
 
 StopFlag = Callable[[], bool]
 T = TypeVar("T")
@@ -156,15 +157,29 @@ def configure_logging(log_file: Path, *, stdout: bool) -> None:
 
 
 def process_inbox(settings: BotSettings, *, stop: StopFlag | None = None, wait: bool = False,
-                  trigger: str = "run") -> RunResult:
+                  trigger: str = "run", retry: bool = False) -> RunResult:
     """Finish whatever an interrupted pass left, then answer every new submission once.
     Raises InboxBusy when another pass runs (unless `wait`), BotError when the inbox is
     missing. `stop` is checked between files and while one is in hand: once it is true, the
     file in hand has STOP_GRACE_SECONDS to finish, or is abandoned (left in its last
-    recorded step for the next pass), and the run is recorded as stopped."""
+    recorded step for the next pass), and the run is recorded as stopped. A file whose
+    archive copy failed `max_attempts` times is held (not retried) until a pass with `retry`."""
     check_folders(settings)
     with exclusive_lock(settings.lock_file, wait=wait, stop=stop), Ledger.for_settings(settings) as ledger:
-        return _Pass(settings, ledger, stop or (lambda: False), trigger).run()
+        return _Pass(settings, ledger, stop or (lambda: False), trigger, retry=retry).run()
+
+
+def held(entry: Entry, max_attempts: int) -> bool:
+    """A row whose archive copy failed `max_attempts` times: nothing of it is archived, its
+    original is untouched in the inbox, and no pass tries again until IT staff say so."""
+    return entry.state == "claimed" and entry.attempts >= max_attempts
+
+
+def held_advice(settings: BotSettings) -> str:
+    """What the office's IT staff do about a held file (status and the run's output)."""
+    return (f"请信息技术人员检查：归档文件夹 {settings.archive} 是否存在、可写，所在磁盘空间是否足够；"
+            "收件箱中的原件能否读取（文件权限、是否被杀毒软件等程序占用）。排除原因后运行 "
+            f"{RETRY_COMMAND} 重新归档并审核")
 
 
 def check_folders(settings: BotSettings) -> None:
@@ -241,8 +256,9 @@ def _holder(path: Path) -> str:
 class _Pass:
     """One pass under the lock."""
 
-    def __init__(self, settings: BotSettings, ledger: Ledger, stop: StopFlag, trigger: str) -> None:
-        self.settings, self.ledger, self.stop, self.trigger = settings, ledger, stop, trigger
+    def __init__(self, settings: BotSettings, ledger: Ledger, stop: StopFlag, trigger: str, *,
+                 retry: bool = False) -> None:
+        self.settings, self.ledger, self.stop, self.trigger, self.retry = settings, ledger, stop, trigger, retry
         self.config = settings.config or load_config()
         self.limits = limits_of(self.config)
         self.worker = DeadlineWorker()
@@ -276,6 +292,8 @@ class _Pass:
         for entry in self.ledger.unfinished():
             if self._should_stop():
                 break
+            if held(entry, self.settings.max_attempts) and not self._release(entry):
+                continue
             self._advance(entry, resumed=True)
         if not self.stopped:
             self._new_files()
@@ -296,6 +314,21 @@ class _Pass:
                 log.warning("%s", notice)
             self.ledger.set_meta("office_notices", "shown")
 
+    def _release(self, entry: Entry) -> bool:
+        """A held row: tried again under `retry`; forgotten when its original has changed or
+        gone (a new file is claimed afresh); otherwise reported again and left alone."""
+        source = path_from_text(entry.source_path)
+        if not unchanged(source, size=entry.size, mtime_ns=entry.mtime_ns):
+            self.ledger.delete(entry.id)  # nothing of it was archived
+            return False
+        if self.retry:
+            log.info("重新尝试归档 %s（此前出错 %d 次）", entry.original_name, entry.attempts)
+            self.ledger.update(entry.id, attempts=0)
+            return True
+        self.failures.append(Failure(entry.original_name, entry.last_error or "归档出错",
+                                     _held_note(entry.attempts, self.settings)))
+        return False
+
     def _should_stop(self) -> bool:
         self.stopped = self.stopped or self.stop()
         return self.stopped
@@ -304,8 +337,12 @@ class _Pass:
         found = _survey(self.settings)
         self.waiting.extend(found.waiting)
         self.skipped.extend(found.skipped)
-        pending = {e.source_path for e in self.ledger.unfinished()}
+        unfinished = self.ledger.unfinished()
+        pending = {e.source_path for e in unfinished}
+        holding = {e.source_path for e in unfinished if held(e, self.settings.max_attempts)}
         for candidate in found.ready:
+            if path_to_text(candidate.path) in holding:
+                continue  # reported with what to do
             if path_to_text(candidate.path) in pending:
                 self.waiting.append(Waiting(candidate.relative, "上次处理未完成，请查看 validator status"))
             elif not self._should_stop():
@@ -378,11 +415,13 @@ class _Pass:
     def _failed(self, entry: Entry, exc: Exception, *, resumed: bool, last_try: bool) -> None:
         log.exception("处理 %s 时出错", entry.original_name)
         attempts = entry.attempts + 1
-        entry = self.ledger.update(entry.id, attempts=attempts, last_error=repr(exc)[:500])
+        message = error_text(exc)
+        entry = self.ledger.update(entry.id, attempts=attempts, last_error=message[:500])
         final = attempts >= self.settings.max_attempts and entry.state in ("archived", "validated")
-        note = (f"已出错 {attempts} 次，按无法读取答复" if final else
-                f"原件已保留，已出错 {attempts} 次，下次运行将重试（出错 {self.settings.max_attempts} 次后按无法读取答复）")
-        self.failures.append(Failure(entry.original_name, f"{type(exc).__name__}: {exc}", note))
+        note = failure_note(entry.state, attempts, self.settings)
+        self.failures.append(Failure(entry.original_name, message, note))
+        if held(entry, self.settings.max_attempts):
+            log.error("%s：%s", entry.original_name, note)
         if final and not last_try:
             self._advance(entry, resumed=resumed, last_try=True)
 
@@ -423,8 +462,8 @@ class _Pass:
         try:
             return self.worker.run(fn, *args, seconds=max(left, 0.0), stop=self._should_stop,
                                    grace=STOP_GRACE_SECONDS)
-        except (DeadlineExceeded, Abandoned):
-            self._worker_ready = False  # its worker was killed
+        except (DeadlineExceeded, Abandoned, WorkerCrashed):
+            self._worker_ready = False  # its worker was killed, or died
             raise
 
     def _archive(self, entry: Entry) -> Entry | None:
@@ -559,6 +598,31 @@ class _Pass:
         crash_point("summary-written")
         self.ledger.set_meta("summary", signature)
         return target
+
+
+def error_text(exc: Exception) -> str:
+    """A failed attempt's reason, as the run's output and the ledger keep it: a dead worker
+    explains itself in Chinese; a bug is named by its type for whoever reads the log."""
+    return str(exc) if isinstance(exc, WorkerCrashed) else f"{type(exc).__name__}: {exc}"
+
+
+def failure_note(state: str, attempts: int, settings: BotSettings) -> str:
+    """What happens next to a file whose attempt failed in step `state`, said after the reason."""
+    limit = settings.max_attempts
+    if state == "claimed":
+        if attempts >= limit:
+            return _held_note(attempts, settings)
+        return (f"归档出错，原件仍在收件箱中，已出错 {attempts} 次，下次运行将重试"
+                f"（出错 {limit} 次后停止重试，等待信息技术人员处理）")
+    if state == "answered":
+        return f"审核意见已写出，原件未能移出收件箱，已出错 {attempts} 次，下次运行将重试（请检查收件箱文件夹的删除权限）"
+    if attempts >= limit:
+        return f"已出错 {attempts} 次，按无法读取答复"
+    return f"原件已保留，已出错 {attempts} 次，下次运行将重试（出错 {limit} 次后按无法读取答复）"
+
+
+def _held_note(attempts: int, settings: BotSettings) -> str:
+    return f"归档已出错 {attempts} 次，已停止重试，原件仍在收件箱中、未作改动。{held_advice(settings)}"
 
 
 def _give_up_problem(why: str, seconds: float, attempts: int) -> Problem:

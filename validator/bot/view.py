@@ -3,8 +3,9 @@ the result objects."""
 
 from __future__ import annotations
 
+from validator.bot.ledger import Entry
 from validator.bot.maintenance import CheckResult, Pruned
-from validator.bot.runner import NO_UNIT, RunResult, StatusInfo, run_line
+from validator.bot.runner import NO_UNIT, RunResult, StatusInfo, held, held_advice, run_line
 from validator.bot.seasons import SeasonView
 from validator.bot.settings import BotSettings
 from validator.model import Status
@@ -50,11 +51,15 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
     if info.skipped:
         lines.append(f"不作为报送处理 {len(info.skipped)} 项：")
         lines += [f"  {w.relative} — {w.reason}" for w in info.skipped]
-    if info.unfinished:
-        lines.append(f"未完成的处理 {len(info.unfinished)} 份（下次运行时续做）：")
-        lines += [f"  {e.original_name} — {_STEPS.get(e.state, e.state)}"
-                  + (f"，出错 {e.attempts} 次（共 {info.max_attempts} 次后按无法读取答复）：{e.last_error}"
-                     if e.attempts else "") for e in info.unfinished]
+    stuck = [e for e in info.unfinished if held(e, info.max_attempts)]
+    going = [e for e in info.unfinished if not held(e, info.max_attempts)]
+    if stuck:
+        lines.append(f"归档出错、已停止重试 {len(stuck)} 份（原件仍在收件箱中，未作改动；需信息技术人员处理）：")
+        lines += [f"  {e.original_name} — 出错 {e.attempts} 次：{e.last_error}" for e in stuck]
+        lines.append(f"  处理办法：{held_advice(settings)}。")
+    if going:
+        lines.append(f"未完成的处理 {len(going)} 份（下次运行时续做）：")
+        lines += [f"  {e.original_name} — {_STEPS.get(e.state, e.state)}" + _attempts(e, info.max_attempts) for e in going]
     lines += ["", "最近的运行："]
     lines += [f"  #{r.id} {r.started.replace('T', ' ')} {_RUN_STATES.get(r.state, r.state)}：答复 {r.processed} 份，"
               f"等待 {r.skipped} 份，出错 {r.failed} 份（{_TRIGGERS.get(r.trigger, r.trigger)}）" for r in info.runs
@@ -68,6 +73,14 @@ def render_status(info: StatusInfo, settings: BotSettings) -> str:
     if info.kinds:
         lines.append("  其中（不含重复报送）：" + "，".join(f"{kind} {n} 份" for kind, n in sorted(info.kinds.items())))
     return "\n".join(lines)
+
+
+def _attempts(entry: Entry, max_attempts: int) -> str:
+    if not entry.attempts:
+        return ""
+    then = {"claimed": "停止重试", "answered": ""}.get(entry.state, "按无法读取答复")
+    limit = f"（共 {max_attempts} 次后{then}）" if then else ""
+    return f"，出错 {entry.attempts} 次{limit}：{entry.last_error}"
 
 
 # --- validator ledger / status --year -----------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from validator.model import Finding, Severity
+from validator.rules.remedies import body_remedy
 from validator.rules.titles import rule_title
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
@@ -42,7 +43,8 @@ class Problem:
         have suggestions of their own, which the attachment gives beside each place."""
         distinct = _unique(f.suggestion.rstrip("。") for f in self.findings if f.suggestion)
         if len(distinct) == 1 or (1 < len(distinct) <= 3 and len(self.findings) >= 2 * len(distinct)):
-            return distinct
+            one = body_remedy(self.rule, distinct)  # the variants as one sentence, where the rule has one
+            return [one] if one else distinct
         return []
 
     @property

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from validator.records import Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
+from validator.rules.remedies import NO_OPERATOR_ANY, no_operator_typical
 from validator.values.directions import likely_direction
 from validator.values.indicators import bare_name, explicit_direction, valued
 from validator.values.threshold import Threshold, format_decimal
@@ -33,7 +34,6 @@ LEVEL = "warning"
 OPTIONS = {"full_rate": {"type": "boolean", "default": True}}
 
 _GROWTH = ("增长", "增幅", "增速", "提高", "提升", "同比", "环比")
-_WORDS = {"≥": "下限（不少于）", "≤": "上限（不超过）"}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
@@ -78,5 +78,5 @@ def _suggestion(result: Threshold, op: str | None) -> str:
         body = f"{format_decimal(part.value)}{part.unit or ''}"
         return f"请去掉“约”“左右”，写明下限“≥{body}”、上限“≤{body}”或固定值“={body}”。"
     if op is None:
-        return "请在数值前写明“≥”（下限）、“≤”（上限）或“=”（固定值）。"
-    return f"此类指标一般设{_WORDS[op]}，请在数值前加“{op}”；确为固定值的加“=”。"
+        return NO_OPERATOR_ANY
+    return no_operator_typical(op)

@@ -27,6 +27,7 @@ from validator.web.present import cell_label, grouped
 from validator.web.season import letter_file, season_view
 from validator.web.settings import ServeSettings, serve_settings
 from validator.web.submit import Receipt, submit_to_inbox
+from validator.web.throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def create_app(config: Config, service: CheckService, *, serve: ServeSettings | 
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     csrf = CSRFProtect(app)
     web = _Web(config, service, serve, bot)
+    app.extensions["validator_login_throttle"] = web.throttle
     app.add_url_rule("/", "index", web.index)
     app.add_url_rule("/check", "check", csrf.exempt(web.check), methods=["POST"])
     app.add_url_rule("/result/<result_id>", "result", web.result)
@@ -103,6 +105,7 @@ class _Web:
         self.config, self.service, self.serve, self.bot = config, service, serve, bot
         self.receipts: dict[str, Receipt] = {}
         self._submitting = threading.Lock()
+        self.throttle = LoginThrottle()
 
     def index(self) -> str:
         return render_template("index.html")
@@ -171,11 +174,20 @@ class _Web:
 
     def office_login(self) -> Any:
         self._office_enabled()
+        address = request.remote_addr or "unknown"
+        wait = self.throttle.retry_after(address)
+        if wait is not None:
+            log.warning("office login from %s refused for %s s: too many wrong tokens", address, wait)
+            message = (f"访问口令已输错 {self.throttle.max_failures} 次，为防止猜测口令，暂停从本机登录。"
+                       f"请 {wait} 秒后再试；忘记口令请与信息技术人员联系。")
+            return render_template("office_login.html", locked=message), 429, {"Retry-After": str(wait)}
         given = (request.form.get("token") or "").strip()
         expected = self.serve.office_token or ""
         if not given or not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
-            log.warning("office login refused from %s", request.remote_addr)
+            log.warning("office login refused from %s", address)
+            self.throttle.failed(address)
             return render_template("office_login.html", refused=True), 403
+        self.throttle.succeeded(address)
         session.clear()
         session["office"] = True
         return redirect(url_for("office"))
