@@ -65,7 +65,7 @@ def test_an_archive_copy_that_keeps_failing_is_held_after_max_attempts(tmp_path:
     assert "归档出错、已停止重试 1 份（原件仍在收件箱中，未作改动；需信息技术人员处理）：" in status
     assert f"  {NAME} — 出错 2 次：" in status
     assert "  处理办法：请信息技术人员检查：归档文件夹 " in status and "validator run --retry" in status
-    assert "未完成的处理" not in status and "收件箱中待处理 1 份" in status
+    assert "未完成的处理" not in status and "收件箱中待处理 0 份" in status, "a held file is listed once, as held"
 
     _mend_archive(tmp_path)
     assert process_inbox(settings).answered == (), "mended but not asked to retry: still held"

@@ -720,9 +720,12 @@ def inbox_status(settings: BotSettings, *, runs: int = 5) -> StatusInfo:
         return StatusInfo(ready, found.waiting, (), (), Counter(), None, found.skipped, settings.max_attempts)
     with Ledger.for_settings(settings) as ledger:
         last = tuple(ledger.last_runs(runs))
-        held = lock_held(settings.lock_file)
-        running = next((r.pid for r in last if r.state == "running" and held), None)
-        return StatusInfo(ready, found.waiting, tuple(ledger.unfinished()), last, ledger.verdict_counts(), running,
+        locked = lock_held(settings.lock_file)
+        running = next((r.pid for r in last if r.state == "running" and locked), None)
+        unfinished = tuple(ledger.unfinished())
+        holding = {e.source_path for e in unfinished if held(e, settings.max_attempts)}
+        ready = tuple(c.relative for c in found.ready if path_to_text(c.path) not in holding)  # listed as held
+        return StatusInfo(ready, found.waiting, unfinished, last, ledger.verdict_counts(), running,
                           found.skipped, settings.max_attempts,
                           Counter(table_kind(r) for r in ledger.reviewed_reports()))
 
