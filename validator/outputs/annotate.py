@@ -21,12 +21,11 @@ from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from validator.model import FileReport, Finding, Report, Severity, Status
-from validator.outputs.annotate_package import write_patched
+from validator.outputs.annotate_package import finding_cell, write_patched
 from validator.outputs.naming import output_stem, unique_path
 from validator.outputs.sheetout import FINDING_COLUMNS, put_text, put_value, write_table
 
@@ -38,9 +37,7 @@ COMMENT_AUTHOR = "审核意见"
 ANNOTATED_MARK = "_审核标注"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".et", ".csv")
 ANNOTATED_SUFFIX = ".xlsx"
-_TEXT_CELL = re.compile(r"^第([1-9][0-9]{0,6})行第([1-9][0-9]{0,4})列$")
 COLUMNS = (("序号", 6), *FINDING_COLUMNS)  # no rule id: the copy goes back to the unit, for whom the id means nothing
-_A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})(?::.*)?$")
 
 Anchor = tuple[Worksheet, str]
 
@@ -169,21 +166,10 @@ def _locate(workbook: Workbook, finding: Finding) -> Anchor | None:
     """The worksheet and top-left cell a finding points at, or None when it names no cell
     of this workbook (text input, a missing sheet, a whole-sheet finding)."""
     ws = _sheet(workbook, finding.sheet)
-    match = _A1.match(finding.cell or "")
-    text_cell = _TEXT_CELL.match(finding.cell or "") if finding.sheet is None else None
-    if ws is None or (match is None and text_cell is None):
+    place = finding_cell(finding)
+    if ws is None or place is None:
         return None
-    if text_cell is not None:  # a text table's 第N行第M列, placed at the same row and column
-        coord = f"{get_column_letter(int(text_cell.group(2)))}{text_cell.group(1)}"
-    else:
-        assert match is not None
-        coord = f"{match.group(1).upper()}{match.group(2)}"
-    try:
-        row, column = coordinate_to_tuple(coord)
-    except ValueError:
-        return None
-    if column > 16384 or row > 1048576:
-        return None
+    row, column, coord = place
     for merged in ws.merged_cells.ranges:
         if (row, column) in merged.cells:
             return ws, merged.start_cell.coordinate

@@ -213,6 +213,26 @@ _TEXT_CELL = re.compile(r"^第([1-9][0-9]{0,6})行第([1-9][0-9]{0,4})列$")
 Anchor = tuple[str, str]  # (sheet title, cell)
 
 
+def finding_cell(finding: Finding) -> tuple[int, int, str] | None:
+    """The row, column and A1 reference a finding names (a text table's 第N行第M列 placed at
+    the same row and column), or None when it names no cell inside a worksheet's bounds."""
+    match = _A1.match(finding.cell or "")
+    text_cell = _TEXT_CELL.match(finding.cell or "") if finding.sheet is None else None
+    if text_cell is not None:
+        coord = f"{get_column_letter(int(text_cell.group(2)))}{text_cell.group(1)}"
+    elif match is not None:
+        coord = f"{match.group(1).upper()}{match.group(2)}"
+    else:
+        return None
+    try:
+        row, column = coordinate_to_tuple(coord)
+    except ValueError:
+        return None
+    if column > 16384 or row > 1048576:
+        return None
+    return row, column, coord
+
+
 def _locate(package: Package, finding: Finding) -> Anchor | None:
     """As annotate._locate: the sheet and top-left cell a finding points at, or None."""
     titles = [t for t, _ in package.sheets]
@@ -220,21 +240,10 @@ def _locate(package: Package, finding: Finding) -> Anchor | None:
         title = titles[0] if len(titles) == 1 else None
     else:
         title = finding.sheet if finding.sheet in titles else None
-    match = _A1.match(finding.cell or "")
-    text_cell = _TEXT_CELL.match(finding.cell or "") if finding.sheet is None else None
-    if title is None or (match is None and text_cell is None):
+    place = finding_cell(finding)
+    if title is None or place is None:
         return None
-    if text_cell is not None:
-        coord = f"{get_column_letter(int(text_cell.group(2)))}{text_cell.group(1)}"
-    else:
-        assert match is not None
-        coord = f"{match.group(1).upper()}{match.group(2)}"
-    try:
-        row, column = coordinate_to_tuple(coord)
-    except ValueError:
-        return None
-    if column > 16384 or row > 1048576:
-        return None
+    row, column, coord = place
     sheet = package.sheet_xml(dict(package.sheets)[title])
     for merged in sheet.iterfind(f"{q('mergeCells')}/{q('mergeCell')}"):
         min_col, min_row, max_col, max_row = range_boundaries(merged.get("ref", ""))
