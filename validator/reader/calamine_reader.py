@@ -179,7 +179,7 @@ def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -
             return list(sheet.to_python(skip_empty_area=False))
         return _rows_from_a1(sheet)
     values = []
-    for number, row in enumerate(sheet.iter_rows()):
+    for number, row in enumerate(_rows_from_a1(sheet)):
         if number >= MAX_ROWS:
             break
         values.append(row[:MAX_COLS])
