@@ -11,17 +11,18 @@ number), .xlsb gives no merged ranges; see `FORMAT_GAPS`."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
-from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, coordinate, spread_merged
+from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, column_letter, coordinate, spread_merged
 from validator.reader.sniff import SAVE_AS, Sniffed
 from validator.reader.xlsx_parts import SheetExtras, number_formats, scan_sheet, sheet_parts
 from validator.records import Cell
+from validator.text import normalize
 
 # What the rules cannot learn from each format (kept in one place for the report and the docs).
 FORMAT_GAPS = {
@@ -29,6 +30,7 @@ FORMAT_GAPS = {
     "xlsb": ("公式", "数字格式（百分比）", "合并单元格"),
 }
 _INT_LIMIT = 2**53
+_LETTERS = [column_letter(c + 1) for c in range(MAX_COLS)]
 
 
 def scan_extras(path: Path, sniffed: Sniffed, limits: Limits) -> dict[str, SheetExtras] | None:
@@ -135,20 +137,40 @@ def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int
                  ) -> tuple[list[list[Cell | None]], int, int]:
     """A Cell for every value (rows as long as calamine gives them), and the height and width
     of what holds one."""
-    make, general = Cell.read, "General"
+    make, general, normalized = Cell.read, "General", _normalized_texts()
     rows: list[list[Cell | None]] = []
     height = width = 0
     for r, row in enumerate(values):
         out: list[Cell | None] = [None] * len(row)
         last = -1
+        number = str(r + 1)
+        letters = _LETTERS if len(row) <= MAX_COLS else [column_letter(c + 1) for c in range(len(row))]
         for c, value in enumerate(row):
             if value != "":
                 last = c
-                out[c] = make(name, coordinate(r, c), _python(value), formats.get((r, c), general) if formats else general)
+                raw = _python(value)
+                out[c] = make(name, letters[c] + number, raw, formats.get((r, c), general) if formats else general,
+                              text=normalized(raw))
         if last >= 0:
             height, width = r + 1, max(width, last + 1)
         rows.append(out)
     return rows, height, width
+
+
+def _normalized_texts() -> Callable[[Any], str]:
+    """`normalize`, worked out once per distinct text of a sheet (a sheet repeats its texts
+    thousands of times); other values (numbers, dates) are normalised each time."""
+    texts: dict[str, str] = {}
+
+    def normalized(raw: Any) -> str:
+        if type(raw) is not str:
+            return normalize(raw)
+        text = texts.get(raw)
+        if text is None:
+            text = texts[raw] = normalize(raw)
+        return text
+
+    return normalized
 
 
 def _rows_from_a1(sheet: Any) -> Iterator[list[Any]]:
