@@ -70,9 +70,24 @@ def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Heade
     return found[1]
 
 
+def _row_keysets(grid: Grid) -> list[frozenset[str]]:
+    """Every lookup key of each of the first rows (worked out once per sheet): a row sharing
+    fewer than `minimum` keys with an index cannot name `minimum` of its fields."""
+    sets = grid.memo.get("row_keysets")
+    if sets is None:
+        sets = grid.memo["row_keysets"] = [
+            frozenset(k for _, key, short in _row_keys(grid, row) for k in (key, short) if k is not None)
+            for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+        ]
+    return sets
+
+
 def _find_header(grid: Grid, index: dict[str, str], minimum: int) -> Header | None:
     best: Header | None = None
-    for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+    names = index.keys()
+    for row, keys in enumerate(_row_keysets(grid)):
+        if len(keys) < minimum or len(names & keys) < minimum:
+            continue
         columns = _match_row(grid, row, index)
         if len(columns) < minimum:
             continue
