@@ -11,7 +11,7 @@ number), .xlsb gives no merged ranges; see `FORMAT_GAPS`."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -137,7 +137,8 @@ def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int
                  ) -> tuple[list[list[Cell | None]], int, int]:
     """A Cell for every value (rows as long as calamine gives them), and the height and width
     of what holds one."""
-    make, general, normalized = Cell.read, "General", _normalized_texts()
+    make, general = Cell.read, "General"
+    texts: dict[str, str] = {}  # each distinct text of the sheet normalised once
     rows: list[list[Cell | None]] = []
     height = width = 0
     for r, row in enumerate(values):
@@ -146,31 +147,22 @@ def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int
         number = str(r + 1)
         letters = _LETTERS if len(row) <= MAX_COLS else [column_letter(c + 1) for c in range(len(row))]
         for c, value in enumerate(row):
-            if value != "":
-                last = c
+            if value == "":
+                continue
+            last = c
+            if type(value) is str:
+                raw, text = value, texts.get(value)
+                if text is None:
+                    text = texts[value] = normalize(value)
+            else:
                 raw = _python(value)
-                out[c] = make(name, letters[c] + number, raw, formats.get((r, c), general) if formats else general,
-                              text=normalized(raw))
+                text = normalize(raw)
+            out[c] = make(name, letters[c] + number, raw, formats.get((r, c), general) if formats else general,
+                          text=text)
         if last >= 0:
             height, width = r + 1, max(width, last + 1)
         rows.append(out)
     return rows, height, width
-
-
-def _normalized_texts() -> Callable[[Any], str]:
-    """`normalize`, worked out once per distinct text of a sheet (a sheet repeats its texts
-    thousands of times); other values (numbers, dates) are normalised each time."""
-    texts: dict[str, str] = {}
-
-    def normalized(raw: Any) -> str:
-        if type(raw) is not str:
-            return normalize(raw)
-        text = texts.get(raw)
-        if text is None:
-            text = texts[raw] = normalize(raw)
-        return text
-
-    return normalized
 
 
 def _rows_from_a1(sheet: Any) -> Iterator[list[Any]]:
