@@ -13,7 +13,7 @@ from typing import Any, TypeVar, cast
 
 from validator.text import fold, key, normalize
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
 T = TypeVar("T")
 
 
@@ -38,18 +38,22 @@ class Cell:
 
     @classmethod
     def read(cls, sheet: str | None, coord: str, raw: Any, number_format: str = "General",
-             formula: str | None = None, cached: Any = None) -> Cell:
+             formula: str | None = None, cached: Any = None, text: str | None = None) -> Cell:
         """The same Cell as `Cell(...)`, made without the dataclass machinery: readers make
-        one per stored cell, hundreds of thousands for a large workbook."""
-        cell = _new(cls)
-        _set(cell, "sheet", sheet)
-        _set(cell, "coord", coord)
-        _set(cell, "raw", raw)
-        _set(cell, "number_format", number_format)
-        _set(cell, "formula", formula)
-        _set(cell, "text", normalize(raw))
-        _set(cell, "cached", cached)
-        return cell
+        one per stored cell, hundreds of thousands for a large workbook. `text`, when the
+        reader already has it, is `normalize(raw)`. The slots are filled on an unguarded
+        twin of the same layout, which then becomes the (frozen) Cell: plain attribute
+        stores instead of seven `object.__setattr__` calls."""
+        cell: Any = _new(_CellSlots)
+        cell.sheet = sheet
+        cell.coord = coord
+        cell.raw = raw
+        cell.number_format = number_format
+        cell.formula = formula
+        cell.text = normalize(raw) if text is None else text
+        cell.cached = cached
+        cell.__class__ = cls
+        return cast(Cell, cell)
 
     @property
     def empty(self) -> bool:
@@ -70,6 +74,13 @@ class Cell:
     def shown(self) -> str:
         """The value quoted in messages: as written, whitespace folded (`text` is for matching)."""
         return fold(self.display)
+
+
+class _CellSlots:
+    """Cell's slots without the frozen guard, only ever filled by `Cell.read` and turned into
+    a Cell there (same slots, same base: Python allows the change of class)."""
+
+    __slots__ = Cell.__slots__
 
 
 def written(cell: Cell | None) -> str:

@@ -18,10 +18,11 @@ from typing import Any
 
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
-from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, coordinate, spread_merged
+from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, column_letter, coordinate, spread_merged
 from validator.reader.sniff import SAVE_AS, Sniffed
 from validator.reader.xlsx_parts import SheetExtras, number_formats, scan_sheet, sheet_parts
 from validator.records import Cell
+from validator.text import normalize
 
 # What the rules cannot learn from each format (kept in one place for the report and the docs).
 FORMAT_GAPS = {
@@ -29,6 +30,7 @@ FORMAT_GAPS = {
     "xlsb": ("公式", "数字格式（百分比）", "合并单元格"),
 }
 _INT_LIMIT = 2**53
+_LETTERS = [column_letter(c + 1) for c in range(MAX_COLS)]
 
 
 def scan_extras(path: Path, sniffed: Sniffed, limits: Limits) -> dict[str, SheetExtras] | None:
@@ -136,15 +138,27 @@ def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int
     """A Cell for every value (rows as long as calamine gives them), and the height and width
     of what holds one."""
     make, general = Cell.read, "General"
+    texts: dict[str, str] = {}  # each distinct text of the sheet normalised once
     rows: list[list[Cell | None]] = []
     height = width = 0
     for r, row in enumerate(values):
         out: list[Cell | None] = [None] * len(row)
         last = -1
+        number = str(r + 1)
+        letters = _LETTERS if len(row) <= MAX_COLS else [column_letter(c + 1) for c in range(len(row))]
         for c, value in enumerate(row):
-            if value != "":
-                last = c
-                out[c] = make(name, coordinate(r, c), _python(value), formats.get((r, c), general) if formats else general)
+            if value == "":
+                continue
+            last = c
+            if type(value) is str:
+                raw, text = value, texts.get(value)
+                if text is None:
+                    text = texts[value] = normalize(value)
+            else:
+                raw = _python(value)
+                text = normalize(raw)
+            out[c] = make(name, letters[c] + number, raw, formats.get((r, c), general) if formats else general,
+                          text=text)
         if last >= 0:
             height, width = r + 1, max(width, last + 1)
         rows.append(out)
@@ -179,7 +193,7 @@ def _values(name: str, sheet: Any, limits: Limits, extras: SheetExtras | None) -
             return list(sheet.to_python(skip_empty_area=False))
         return _rows_from_a1(sheet)
     values = []
-    for number, row in enumerate(sheet.iter_rows()):
+    for number, row in enumerate(_rows_from_a1(sheet)):
         if number >= MAX_ROWS:
             break
         values.append(row[:MAX_COLS])

@@ -70,9 +70,24 @@ def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Heade
     return found[1]
 
 
+def _row_keysets(grid: Grid) -> list[frozenset[str]]:
+    """Every lookup key of each of the first rows (worked out once per sheet): a row sharing
+    fewer than `minimum` keys with an index cannot name `minimum` of its fields."""
+    sets = grid.memo.get("row_keysets")
+    if sets is None:
+        sets = grid.memo["row_keysets"] = [
+            frozenset(k for _, key, short in _row_keys(grid, row) for k in (key, short) if k is not None)
+            for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
+        ]
+    return sets
+
+
 def _find_header(grid: Grid, index: dict[str, str], minimum: int) -> Header | None:
     best: Header | None = None
-    for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+    names = index.keys()
+    for row, keys in enumerate(_row_keysets(grid)):
+        if len(keys) < minimum or len(names & keys) < minimum:
+            continue
         columns = _match_row(grid, row, index)
         if len(columns) < minimum:
             continue
@@ -111,6 +126,27 @@ def field_getter(grid: Grid, header: Header, row: int) -> Getter:
     return get
 
 
+def row_fields(grid: Grid, header: Header, fields: tuple[str, ...]) -> Callable[[int], list[Cell | None]]:
+    """For a row: the cell of each of `fields`, as `field_getter` gives them, in one call
+    (the column of each field is looked up once per table, not once per row and field)."""
+    columns = [header.columns.get(f) for f in fields]
+    rows, located = grid.rows, grid.located
+
+    def cells(row: int) -> list[Cell | None]:
+        line = rows[row] if 0 <= row < len(rows) else []
+        width = len(line)
+        out: list[Cell | None] = []
+        for col in columns:
+            if col is None:
+                out.append(None)
+                continue
+            cell = line[col] if 0 <= col < width else None
+            out.append(cell if cell is not None else located(row, col))
+        return out
+
+    return cells
+
+
 def _is_note(grid: Grid, row: int) -> bool:
     # By coordinate: a note merged across the table (A9:G9) fills every column with one cell.
     texts = {c.coord: c.text for c in grid.rows[row] if c is not None and c.text}
@@ -143,13 +179,19 @@ def _header_copies(grid: Grid, header: Header) -> tuple[int, ...]:
              for col in header.columns.values()}
     needed = max(2, (len(words) + 1) // 2)
     copies: list[int] = []
+    keyed: dict[str, str] = {}  # header_key of each distinct text of the table
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         width = len(row)
         hits = 0
         for col, texts in words.items():
             cell = row[col] if col < width else None
-            if cell is not None and cell.text and header_key(cell.text) in texts:
+            if cell is None or not cell.text:
+                continue
+            k = keyed.get(cell.text)
+            if k is None:
+                k = keyed[cell.text] = header_key(cell.text)
+            if k in texts:
                 hits += 1
         follows = bool(copies) and copies[-1] == r - 1 and header.row > header.first_row
         if hits >= needed or (follows and hits >= 2):

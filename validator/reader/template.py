@@ -26,6 +26,7 @@ from validator.reader.layout import (
     data_rows,
     field_getter,
     find_table,
+    row_fields,
 )
 from validator.reader.sheets import CONTROL_SHEET, INDICATOR_SHEET, META_SHEET, PROJECT_SHEET
 from validator.records import Cell, ControlAmounts, FundsRow, Indicator, MissingColumn, RowKind, Submission, TemplateMeta
@@ -75,12 +76,12 @@ def _read_projects(sub: Submission, grid: Grid, header: Header) -> None:
 
 def _read_indicators(sub: Submission, grid: Grid, header: Header) -> None:
     _record_missing(sub, grid, header, INDICATOR_REQUIRED, headers=INDICATOR_HEADERS, role=INDICATOR_SHEET)
+    fields = row_fields(grid, header, ("project", "name", "value", "level1", "level2", "direction", "unit", "note"))
     for r in data_rows(grid, header):
-        get = field_getter(grid, header, r)
+        project, name, value, level1, level2, direction, unit, note = fields(r)
         sub.indicators.append(Indicator(
-            project=get("project") or grid.located(r, 0), name=get("name"), value=get("value"),
-            level1=get("level1"), level2=get("level2"), direction=get("direction"),
-            unit=get("unit"), note=get("note"),
+            project=project or grid.located(r, 0), name=name, value=value,
+            level1=level1, level2=level2, direction=direction, unit=unit, note=note,
         ))
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Indicator, Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.values.directions import legitimate_cap, likely_direction
 from validator.values.indicators import bare_name, clip, explicit_direction, valued
@@ -55,14 +55,14 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”的比较符号与指标方向“{direction}”相反。",
                                "请核对指标方向与指标值，使两者一致。", value=cell.display)
             continue
-        problem = _against_nature(ind, result, options, clip(cell.display))
+        problem = _against_nature(ind, result, options, cell)
         if problem:
             message, suggestion = problem
             yield at_indicator(ind, cell, message, suggestion, value=cell.display)
 
 
 def _against_nature(ind: Indicator, result: Threshold, options: Options,
-                    shown: str) -> tuple[str, str] | None:
+                    cell: Cell) -> tuple[str, str] | None:
     if result.bare and explicit_direction(ind) is None:
         return None
     raw_name = ind.name.text if ind.name else None
@@ -73,9 +73,9 @@ def _against_nature(ind: Indicator, result: Threshold, options: Options,
                               higher=options["higher_is_better"], exceptions=options["exceptions"])
     ops = {part.op for part in result.parts}
     if better == "≤" and ops & _UP:
-        return (f"“{name}”越低越好，指标值“{shown}”却要求不低于某个数。",
+        return (f"“{name}”越低越好，指标值“{clip(cell.display)}”却要求不低于某个数。",
                 "请确认方向：此类指标一般写作“≤”或“<”，如“≤24小时”“<1%”。")
     if better == "≥" and ops & _DOWN and not legitimate_cap(raw_name, result.parts[0].unit):
-        return (f"“{name}”越高越好，指标值“{shown}”却设了上限。",
+        return (f"“{name}”越高越好，指标值“{clip(cell.display)}”却设了上限。",
                 "请确认方向：此类指标一般写作“≥”或“>”，如“≥95%”；如确需设上限（如人员编制数），可忽略本提示。")
     return None

@@ -36,15 +36,16 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             continue
         written = direction.text.replace(" ", "")
         op = explicit_direction(ind)
-        shown = clip(direction.display)
         if op is None and written not in _QUALITATIVE | _QUANTITATIVE:
-            yield at_indicator(ind, direction, f"指标方向“{shown}”无法识别。", f"请填写 {_CHOICES} 之一。")
+            yield at_indicator(ind, direction, f"指标方向“{clip(direction.display)}”无法识别。", f"请填写 {_CHOICES} 之一。")
         elif written in _QUALITATIVE and result.kind == "quantitative":
-            yield at_indicator(ind, direction, f"指标方向为“{shown}”，指标值“{clip(cell.display)}”却是数值目标。",
+            yield at_indicator(ind, direction,
+                               f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却是数值目标。",
                                "定量的目标请把指标方向改为 ≥、≤ 或 =；确属定性的，请把指标值改为评判标准。",
                                value=direction.display)
         elif (op is not None and written not in _NATURE_WORDS and result.kind == "qualitative"
               and not result.deadline):
-            yield at_indicator(ind, direction, f"指标方向为“{shown}”，指标值“{clip(cell.display)}”却不是数值。",
+            yield at_indicator(ind, direction,
+                               f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却不是数值。",
                                "请在指标值中填写可比较的数值（如“95”并在计量单位中填“%”）；"
                                "确属定性的，请把指标方向改为“定性”。", value=direction.display)

@@ -28,9 +28,7 @@ EXCERPT_CHARS = 30
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     limit = options["max_chars"]
     seen: set[tuple[str | None, str]] = set()
-    for cell, project in _cells(submission):
-        if not isinstance(cell.raw, str) or len(cell.raw) <= limit:
-            continue
+    for cell, owner in _long_cells(submission, limit):
         where = (cell.sheet, cell.coord)
         if where in seen:
             continue
@@ -38,18 +36,17 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         excerpt = shorten(cell.raw[: EXCERPT_CHARS * 4], EXCERPT_CHARS)
         yield Problem(f"单元格内容有 {len(cell.raw):,} 个字符，超过 {limit:,} 个字符的上限（开头为“{excerpt}”）。",
                       "请精简为要点后重新填写；详细说明可另附材料，不要整段粘贴到表格中。",
-                      cell=cell, project=project, value=excerpt)
+                      cell=cell, project=owner.text[:200] or None, value=excerpt)
 
 
-def _cells(submission: Submission) -> Iterator[tuple[Cell, str | None]]:
-    """Every cell a reader kept, with the project it belongs to."""
+def _long_cells(submission: Submission, limit: int) -> Iterator[tuple[Cell, Cell]]:
+    """Every cell a reader kept whose text is longer than `limit`, with the cell naming the
+    project it belongs to."""
     for row in submission.rows:
-        project = row.name.text[:200] or None
         for cell in (row.name, row.goal, row.unit, *row.amounts.values()):
-            if cell is not None:
-                yield cell, project
+            if cell is not None and isinstance(cell.raw, str) and len(cell.raw) > limit:
+                yield cell, row.name
     for ind in submission.indicators:
-        project = ind.project.text[:200] or None
         for cell in (ind.project, ind.name, ind.value, ind.level1, ind.level2, ind.direction, ind.unit, ind.note):
-            if cell is not None:
-                yield cell, project
+            if cell is not None and isinstance(cell.raw, str) and len(cell.raw) > limit:
+                yield cell, ind.project
