@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def test_the_cli_option(tmp_path: Path) -> None:
     two = CliRunner().invoke(validate_command, [str(folder), "-q", "--workers", "2"])
     assert one.exit_code == two.exit_code == 1 and one.output == two.output
     assert default_workers() >= 1
+
+
+def test_a_small_batch_is_not_spread_over_more_workers_than_pay_back_their_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert default_workers() == 4  # no batch size: one per core
+    assert [default_workers(n) for n in (0, 1, 39, 40, 79, 80, 120, 160, 10_000)] == [1, 1, 1, 1, 1, 2, 3, 4, 4]
 
 
 def segfault_on_bad(path: Path, config: object) -> object:

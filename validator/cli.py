@@ -68,7 +68,7 @@ def cli() -> None:
 @click.option("--summary", "summary", type=click.Path(dir_okay=False, path_type=Path), callback=_xlsx_path,
               help="生成本批次的审核汇总表（.xlsx）：每个文件一行、问题明细、按规则统计。")
 @click.option("--workers", "workers", type=click.IntRange(min=1), default=None,
-              help="同时审核的进程数（默认：本机的 CPU 核数）；结果与单进程完全相同，顺序不变。")
+              help="同时审核的进程数（默认：CPU 核数，文件少时每 40 个文件一个）；结果与单进程完全相同，顺序不变。")
 @click.option("--ledger", "ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="审核机器人的台账（ledger.sqlite3）：绩效自评表对照其中审核通过的绩效目标表（单进程审核）。")
 def validate_command(paths: tuple[Path, ...], rules: Path | None, fmt: str, strict: bool, quiet: bool,
@@ -131,7 +131,7 @@ def _run(paths: tuple[Path, ...], config: Config, *, quiet: bool, workers: int |
     from validator.workers import default_workers, validate_batch
 
     with progress_bar(total, enabled=not quiet) as advance:
-        return validate_batch(list(paths), config, workers=workers or default_workers(), progress=advance)
+        return validate_batch(list(paths), config, workers=workers or default_workers(total), progress=advance)
 
 
 @cli.command("rules", context_settings=CONTEXT)

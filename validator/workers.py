@@ -22,12 +22,19 @@ from validator.rules.base import Problem
 Progress = Callable[[Path], None]
 
 
-def default_workers() -> int:
-    """One worker per core this process may use."""
+# Starting a worker interpreter costs about as much as reviewing 20-30 files (measured by
+# benchmarks/compare.py on 2 cores): a batch gets one more worker per this many files.
+FILES_PER_WORKER = 40
+
+
+def default_workers(files: int | None = None) -> int:
+    """One worker per core this process may use; for a batch of `files`, no more workers than
+    pay back their start (one per FILES_PER_WORKER files)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    return cores if files is None else max(1, min(cores, files // FILES_PER_WORKER))
 
 
 def validate_batch(paths: Sequence[Path], config: Config, *, workers: int, progress: Progress | None = None) -> Report:
