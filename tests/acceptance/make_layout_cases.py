@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -121,9 +122,10 @@ def resave(built: Path, folder: Path) -> bool:
     return True
 
 
-def main() -> None:
+def write_cases(cases_by_folder: dict[str, list[Callable[[Path], list[list[str]]]]]) -> None:
+    """Build each case, re-save it into its folder (pass/ or fail/) and write its expectations."""
     with tempfile.TemporaryDirectory() as tmp:
-        for folder, cases in CASES.items():
+        for folder, cases in cases_by_folder.items():
             for case in cases:
                 built = Path(tmp) / f"{case.__name__}.xlsx"
                 expected = case(built)
@@ -133,6 +135,10 @@ def main() -> None:
                     shutil.copy(built, target / built.name)
                 (target / f"{case.__name__}.expect.yaml").write_text(
                     yaml.safe_dump({"findings": expected}, allow_unicode=True), encoding="utf-8")
+
+
+def main() -> None:
+    write_cases(CASES)
 
 
 if __name__ == "__main__":

@@ -9,19 +9,16 @@ one target-approved note (nothing compared with approved targets)."""
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-import yaml
 from openpyxl import load_workbook
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from make_layout_cases import resave  # noqa: E402
+from make_layout_cases import write_cases  # noqa: E402
 from selfeval_builders import Scored, SelfProject, good_funds, good_indicators, write_form, write_rowwise  # noqa: E402
 
 LEGAL_REASON = "个别案件需补充材料，受理时间延长；明年推行容缺受理。"
@@ -133,18 +130,7 @@ CASES = {"pass": [selfeval_form_clean, selfeval_rowwise_clean, selfeval_form_for
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        for folder, cases in CASES.items():
-            for case in cases:
-                built = Path(tmp) / f"{case.__name__}.xlsx"
-                expected = case(built)
-                target = HERE / folder
-                if not resave(built, target):
-                    print(f"未找到 soffice，{built.name} 保留 openpyxl 生成的文件。")
-                    shutil.copy(built, target / built.name)
-                (target / f"{case.__name__}.expect.yaml").write_text(
-                    yaml.safe_dump({"findings": expected}, allow_unicode=True), encoding="utf-8")
-
+    write_cases(CASES)
 
 if __name__ == "__main__":
     main()
