@@ -143,3 +143,14 @@ def check_published(tmp_path: Path, rule_id: str, rows: Iterable[Iterable[Any]],
                     **options: Any) -> list[Finding]:
     """The one-line harness for the published layout: write `rows`, run one rule."""
     return run_rule(rule_id, write_published(tmp_path / f"pub{suffix}", rows), **options)
+
+
+def assert_same_cells(committed: Workbook, fresh: Workbook) -> None:
+    """A committed workbook holds what a fresh build holds: the same sheets, every cell's value
+    and the same data validations (styles and file bytes may differ)."""
+    assert committed.sheetnames == fresh.sheetnames
+    for ws in fresh.worksheets:
+        old = committed[ws.title]
+        assert [[c.value for c in r] for r in old.iter_rows()] == [[c.value for c in r] for r in ws.iter_rows()], ws.title
+        assert sorted(str(d.sqref) + str(d.formula1) for d in old.data_validations.dataValidation) == \
+            sorted(str(d.sqref) + str(d.formula1) for d in ws.data_validations.dataValidation)
