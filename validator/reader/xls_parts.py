@@ -19,6 +19,7 @@ from typing import Any
 from validator.reader.grid import Area, Grid
 from validator.reader.unread import FORMULAS, NUMBER_FORMATS
 from validator.records import Cell
+from validator.values.formats import significant_format
 
 DATE_FORMAT = "yyyy-mm-dd"  # for the built-in East Asian date formats xlrd knows by kind only
 
@@ -98,7 +99,8 @@ def _sheet(book: Any, sheet: Any) -> XlsSheet:
 
 
 def _codes(book: Any) -> dict[int, str]:
-    """XF index -> number format code ("General" for the general format)."""
+    """XF index -> number format code as the rules see it (a percentage or date format, else
+    "General", as `values.formats.significant_format` gives for every reader)."""
     cached: dict[int, str] | None = getattr(book, "_validator_codes", None)
     if cached is not None:
         return cached
@@ -110,7 +112,7 @@ def _codes(book: Any) -> dict[int, str]:
         text = getattr(fmt, "format_str", None) or ""
         if not text and getattr(fmt, "type", None) == xlrd.formatting.FDT:
             text = DATE_FORMAT
-        codes[index] = "General" if not text or text.lower() == "general" else text
+        codes[index] = significant_format(text) if text else "General"  # as every reader keeps them
     book._validator_codes = codes
     return codes
 
