@@ -126,3 +126,54 @@ def test_an_error_that_cannot_be_sent_back_still_comes_back_as_an_error() -> Non
             worker.run(_raises_unpicklable, seconds=60)
         _, value = worker.run(_pid_plus, 1, seconds=60)
     assert value == 2
+
+
+# A parent process that forks a worker, reports how it was started and its pid, then dies
+# without closing anything (as when the office's run is killed).
+_ORPHANING_PARENT = """
+import os, sys, threading
+from validator.deadline import DeadlineWorker
+from tests.test_deadline import _pid_plus
+if sys.argv[1] == "threaded":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+worker = DeadlineWorker(fork=True).start()
+pid, value = worker.run(_pid_plus, 41, seconds=60)
+print(worker.start_method, pid, value, flush=True)
+os.kill(os.getpid(), 9)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie waiting to be reaped by init is gone too
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc"), reason="reads /proc to see whether the orphan lives on")
+@pytest.mark.parametrize(("threads", "method"), [("single", "fork"), ("threaded", "spawn")])
+def test_a_fork_worker_is_forked_only_from_a_single_thread_and_ends_with_its_parent(threads: str, method: str) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", _ORPHANING_PARENT, threads], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+    started, pid, value = done.stdout.split()
+    assert (started, value) == (method, "42") and done.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while _alive(int(pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(int(pid)), f"the {method} worker {pid} outlived its killed parent"
+
+
+def test_a_forked_worker_gives_the_same_results_and_errors() -> None:
+    with DeadlineWorker(fork=True) as worker:
+        worker.start()
+        pid, value = worker.run(_pid_plus, 1, seconds=60)
+        assert value == 2 and pid != os.getpid()
+        with pytest.raises(ValueError, match="坏文件"):
+            worker.run(_fails, seconds=60)

@@ -59,8 +59,27 @@ def test_the_cli_option(tmp_path: Path) -> None:
 
 def test_a_small_batch_is_not_spread_over_more_workers_than_pay_back_their_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(workers, "can_fork", lambda: False)  # spawned workers: an interpreter each
     assert default_workers() == 4  # no batch size: one per core
     assert [default_workers(n) for n in (0, 1, 39, 40, 79, 80, 120, 160, 10_000)] == [1, 1, 1, 1, 1, 2, 3, 4, 4]
+    monkeypatch.setattr(workers, "can_fork", lambda: True)  # forked workers cost about a file each
+    assert [default_workers(n) for n in (0, 3, 4, 8, 12, 16, 10_000)] == [1, 1, 1, 2, 3, 4, 4]
+
+
+def test_batch_workers_are_forked_before_the_threads_that_feed_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    methods: list[str | None] = []
+    original = workers.DeadlineWorker.start
+
+    def start(self: workers.DeadlineWorker) -> workers.DeadlineWorker:
+        started = original(self)
+        methods.append(started.start_method)
+        return started
+
+    monkeypatch.setattr(workers.DeadlineWorker, "start", start)
+    paths = sorted(_folder(tmp_path).iterdir())[:4]
+    reports = list(validate_parallel(paths, load_config(), 2))
+    assert [r.path for r in reports] == [str(p) for p in paths]
+    assert methods == ["fork", "fork"]
 
 
 def segfault_on_bad(path: Path, config: object) -> object:

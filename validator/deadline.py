@@ -5,7 +5,10 @@ by the out-of-memory killer or by hand, a crash in a C library) is noticed at on
 deadline: `WorkerCrashed` is raised and the next piece of work gets a fresh worker.
 
 Portable: a spawned `multiprocessing.Process`, a `Pipe`, and `multiprocessing.connection.wait`
-on the pipe and the process's sentinel work the same on Linux and Windows. (`multiprocessing.Pool`
+on the pipe and the process's sentinel work the same on Linux and Windows. A worker asked to
+`fork` is forked instead where the platform forks and this process runs a single thread (so no
+lock can be held by another thread at the fork): it starts at once with everything already
+imported, where a spawned worker first starts an interpreter and imports the package. (`multiprocessing.Pool`
 replaces a dead worker silently and leaves its task pending forever; `ProcessPoolExecutor`
 notices a death but cannot kill a stuck worker before Python 3.14.)"""
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -54,16 +58,26 @@ def _how_it_ended(exitcode: int | None) -> str:
     return "退出码未知" if exitcode is None else f"退出码 {exitcode}"
 
 
+def can_fork() -> bool:
+    """Whether a worker may be forked from this process: the platform forks, and this process
+    runs one thread (a thread holding a lock at the fork would leave it held forever in the
+    child; later replacements, started from worker threads, are spawned instead)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 _POLL_SECONDS = 0.2
 _GONE = object()
 STARTED = "started"  # the worker has taken the work: from now on a death is the work's
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, parent_end: Connection | None = None) -> None:
     """The worker's loop: `(fn, args)` in; `STARTED` out as soon as it is taken, then
     `(True, result)` or `(False, exception)`, until the parent closes its end. Ctrl-C in a
     terminal reaches the whole process group; the parent decides whether the work in hand is
-    finished or abandoned."""
+    finished or abandoned. A forked worker inherits the parent's end of its pipe too: closed
+    here, so the parent's death still reads as end of file and the worker ends with it."""
+    if parent_end is not None:
+        parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
@@ -85,11 +99,27 @@ class DeadlineWorker:
     """One worker process, started on first use and kept for the next piece of work; replaced
     after a deadline was missed or when it died. Use as a context manager, or call `close()`.
 
-    The callable and its arguments must be picklable (a module-level function)."""
+    The callable and its arguments must be picklable (a module-level function). With
+    `fork=True` the worker is forked from this process whenever that is safe (`can_fork`),
+    else spawned; either way it runs the same code on the same arguments."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fork: bool = False) -> None:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._fork = fork
+        self._method = "spawn"
+
+    def start(self) -> DeadlineWorker:
+        """Start the worker now instead of on first use (a forked worker must be started while
+        this process has a single thread)."""
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        return self
+
+    @property
+    def start_method(self) -> str | None:
+        """How the current worker process was started ("fork" or "spawn"); None before."""
+        return None if self._process is None else self._method
 
     def run(self, fn: Callable[..., T], *args: Any, seconds: float, stop: Callable[[], bool] | None = None,
             grace: float = 10.0) -> T:
@@ -139,9 +169,12 @@ class DeadlineWorker:
 
     def _start(self) -> None:
         self.close()
-        context = multiprocessing.get_context("spawn")
+        forked = self._fork and can_fork()
+        self._method = "fork" if forked else "spawn"
+        context = multiprocessing.get_context("fork") if forked else multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs,), daemon=True, name="validator-worker")
+        args = (theirs, ours) if forked else (theirs,)
+        process = context.Process(target=_serve, args=args, daemon=True, name="validator-worker")
         process.start()
         theirs.close()  # the worker holds its end; a dead worker then reads as end of file here
         self._process, self._conn = process, ours
