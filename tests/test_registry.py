@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from validator.config.loader import load_config, packaged_rules_text, parse_config
+from validator.config.loader import ConfigError, _option_schema, _validate, load_config, packaged_rules_text, parse_config
 from validator.rules import RULES
 from validator.rules.reference import SECTIONS, rule_page
 
@@ -40,6 +40,24 @@ def test_top_level_rules_yaml_is_valid_and_matches_defaults() -> None:
     config = load_config(REPO / "rules.yaml")
     for rule_id, module in RULES.items():
         assert config.rules[rule_id].options == {k: v["default"] for k, v in module.OPTIONS.items()}
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_default_passes_its_schema(rule_id: str) -> None:
+    """A rules.yaml that gives every option its default skips the schema check (it could only
+    pass): so each default must really pass it."""
+    options = RULES[rule_id].OPTIONS
+    _validate({name: spec["default"] for name, spec in options.items()}, _option_schema(options), prefix=rule_id)
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("proportional: 1", "proportional：应为"),          # equal to the default true, but not a boolean
+    ("proportional: true\n    level: fatal", "level：取值应为"),
+    ("proportional: true\n    bands_extra: 1", "bands_extra：未知选项"),
+])
+def test_settings_near_the_defaults_are_still_checked(written: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(f"rules:\n  indicator-score:\n    {written}\n")
 
 
 def test_off_written_bare_in_yaml() -> None:
