@@ -1,12 +1,14 @@
 """Side-by-side speed of `validate` against the readers it is measured by:
 
-    python benchmarks/compare.py [--files 200] [--batch 2000] [--no-libreoffice]
+    python benchmarks/compare.py [--files 200] [--batch 2000] [--no-libreoffice] [--fixtures DIR]
 
 Builds realistic fixtures in a temporary folder: FILES filled templates of 20 projects x 8
 indicators, re-saved through LibreOffice when it is installed (shared strings and a style on
 every cell, as Excel and WPS write them), every third one with injected mistakes; the same
 share saved as .xls and as .ods; the large workbook (2,000 projects, 10,000 indicators); a workbook of
-50,000 indicator rows; and a BATCH-file folder (copies of the share) for memory.
+50,000 indicator rows; and a BATCH-file folder (copies of the share) for memory. With
+--fixtures DIR the fixtures are built into DIR once and reused by later runs (building them
+through LibreOffice takes minutes).
 
 Prints ms per file and the ratio to python-calamine's bare read of the same files (all sheets,
 all cells) for: `validate -q` with 1 worker and with all workers (whole processes, start-up
@@ -167,6 +169,33 @@ def outputs(paths: list[Path], work: Path) -> tuple[float, float]:
     return len(paths) / letters, len(paths) / annotated
 
 
+def fixtures(work: Path, files: int, resaved: bool) -> tuple[list[Path], dict[str, list[Path]], list[Path], list[Path]]:
+    """(the share, the same share as .xls and .ods, the large workbook, the 50,000 rows),
+    built into `work` unless a complete earlier build of the same size is there."""
+    done = work / f"built-{files}-{'libreoffice' if resaved else 'openpyxl'}"
+    if not done.exists():
+        print(f"building fixtures in {work} ({CORES} cores) …", flush=True)
+        for old in ("openpyxl", "share", "xls", "ods", "large", "rows50k", "large_lo", "rows50k_lo"):
+            shutil.rmtree(work / old, ignore_errors=True)
+        written = build(work / "openpyxl", files, 20, 8)
+        inject_mistakes(written)
+        if resaved:
+            convert(written, "xlsx", work / "share")
+            for fmt in ("xls", "ods"):
+                convert(sorted((work / "share").glob("*.xlsx")), fmt, work / fmt)
+        build(work / "large", 1, 2000, 5)
+        build(work / "rows50k", 1, 5000, 10)
+        if resaved:
+            convert(sorted((work / "large").glob("*.xlsx")), "xlsx", work / "large_lo")
+            convert(sorted((work / "rows50k").glob("*.xlsx")), "xlsx", work / "rows50k_lo")
+        done.touch()
+    suffix = "_lo" if resaved else ""
+    share = sorted((work / ("share" if resaved else "openpyxl")).glob("*.xlsx"))
+    others = {fmt: sorted((work / fmt).glob(f"*.{fmt}")) for fmt in ("xls", "ods") if resaved}
+    return (share, others, sorted((work / f"large{suffix}").glob("*.xlsx")),
+            sorted((work / f"rows50k{suffix}").glob("*.xlsx")))
+
+
 def row(label: str, seconds: float, files: int, floor: float, note: str = "") -> str:
     ms = seconds / files * 1000
     ratio = f"{ms / floor:6.2f} x" if floor else "   —   "
@@ -178,21 +207,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--batch", type=int, default=2000)
     parser.add_argument("--no-libreoffice", action="store_true", help="keep the files as openpyxl wrote them")
+    parser.add_argument("--fixtures", type=Path, help="build the fixtures here once and reuse them")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        print(f"building fixtures in {work} ({CORES} cores) …", flush=True)
-        written = build(work / "openpyxl", args.files, 20, 8)
-        inject_mistakes(written)
+        work = args.fixtures or Path(tmp)
         resaved = not args.no_libreoffice and soffice() is not None
-        share = convert(written, "xlsx", work / "share") if resaved else written
+        share, others, large, rows50k = fixtures(work, args.files, resaved)
         share_dir = share[0].parent
-        others = {fmt: convert(share, fmt, work / fmt) for fmt in ("xls", "ods")} if soffice() else {}
-        large = build(work / "large", 1, 2000, 5)
-        rows50k = build(work / "rows50k", 1, 5000, 10)
-        if resaved:
-            large = convert(large, "xlsx", work / "large_lo")
-            rows50k = convert(rows50k, "xlsx", work / "rows50k_lo")
         n = len(share)
         print(f"share: {n} files, {'re-saved by LibreOffice (shared strings)' if resaved else 'as openpyxl wrote them'}")
 
@@ -228,6 +249,7 @@ def main() -> None:
         print(f"| one small file (20 projects × 8 indicators) | {small:.2f} s | {small_mem:.0f} MiB | |")
 
         batch = work / "batch"
+        shutil.rmtree(batch, ignore_errors=True)
         batch.mkdir()
         for i in range(args.batch):
             shutil.copyfile(share[i % n], batch / f"{i:05d}.xlsx")
