@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -59,10 +60,11 @@ def _how_it_ended(exitcode: int | None) -> str:
 
 
 def can_fork() -> bool:
-    """Whether a worker may be forked from this process: the platform forks, and this process
-    runs one thread (a thread holding a lock at the fork would leave it held forever in the
-    child; later replacements, started from worker threads, are spawned instead)."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """Whether a worker may be forked from this process: on Linux (macOS forks too, but its
+    system libraries are not safe to use after a fork, which is why Python spawns there), and
+    while this process runs one thread (a thread holding a lock at the fork would leave it held
+    forever in the child; later replacements, started from worker threads, are spawned instead)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 _POLL_SECONDS = 0.2
