@@ -47,6 +47,7 @@ _UP, _DOWN = frozenset({"≥", ">"}), frozenset({"≤", "<"})
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    fine: set[tuple[int, str | None, type, object]] = set()  # what was found in order (values and names repeat)
     for ind, cell, result in valued(submission):
         if result.kind != "quantitative":
             continue
@@ -55,10 +56,17 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”的比较符号与指标方向“{direction}”相反。",
                                "请核对指标方向与指标值，使两者一致。", value=cell.display)
             continue
+        # All _against_nature reads: the threshold, the name and the direction cell's value.
+        way = ind.direction.raw if ind.direction is not None else None
+        seen = (id(result), ind.name.text if ind.name else None, type(way), way)
+        if seen in fine:
+            continue
         problem = _against_nature(ind, result, options, cell)
         if problem:
             message, suggestion = problem
             yield at_indicator(ind, cell, message, suggestion, value=cell.display)
+        else:
+            fine.add(seen)
 
 
 def _against_nature(ind: Indicator, result: Threshold, options: Options,

@@ -43,17 +43,33 @@ _MEASURABLE = ("率", "度", "数", "量", "额", "次", "面积", "长度", "�
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     groups: dict[str, list[Valued]] = {}
+    keys: dict[str, str] = {}  # project name -> its matching key, each name once
     for item in valued(submission):
         if item[2].kind != "malformed":
-            groups.setdefault(key(item[0].project.text), []).append(item)
+            project = item[0].project.text
+            found = keys.get(project)
+            if found is None:
+                found = keys[project] = key(project)
+            groups.setdefault(found, []).append(item)
+    judged: dict[tuple[int, str | None], bool] = {}  # (threshold, name) -> _percent_on_outcome: both repeat
+    full: dict[tuple[int, str | None], bool] = {}  # (threshold, name) -> _full_rate
     for items in groups.values():
         counts = Counter(result.normalized for _, _, result in items)
-        outcomes = [item for item in items if counts[item[2].normalized] > 1 and _percent_on_outcome(item)]
+        outcomes = [item for item in items if counts[item[2].normalized] > 1 and _judged(judged, item)]
         yield from (_outcome_problem(item, counts[item[2].normalized]) for item in outcomes)
         if not outcomes:
-            problem = _repeated(items, options)
+            problem = _repeated(items, options, full)
             if problem is not None:
                 yield problem
+
+
+def _judged(judged: dict[tuple[int, str | None], bool], item: Valued) -> bool:
+    """_percent_on_outcome(item), worked out once per threshold and name (all it reads)."""
+    seen = (id(item[2]), item[0].name.text if item[0].name else None)
+    found = judged.get(seen)
+    if found is None:
+        found = judged[seen] = _percent_on_outcome(item)
+    return found
 
 
 def _percent_on_outcome(item: Valued) -> bool:
@@ -89,8 +105,15 @@ def _full_rate(item: Valued) -> bool:
             and (measure(name) in ("rate", "satisfaction") or "率" in bare_name(name)))
 
 
-def _repeated(items: list[Valued], options: Options) -> Problem | None:
-    counts = Counter(result.normalized for item in items if not _full_rate(item) for result in [item[2]])
+def _repeated(items: list[Valued], options: Options, full: dict[tuple[int, str | None], bool]) -> Problem | None:
+    counts: Counter[str] = Counter()
+    for item in items:
+        seen = (id(item[2]), item[0].name.text if item[0].name else None)
+        rate = full.get(seen)
+        if rate is None:
+            rate = full[seen] = _full_rate(item)
+        if not rate:
+            counts[item[2].normalized] += 1
     if not counts:
         return None
     value, count = counts.most_common(1)[0]
