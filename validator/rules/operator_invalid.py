@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, explicit_direction, valued
+from validator.values.indicators import clip, each_valued, explicit_direction
 from validator.values.threshold import Threshold
 
 ID = "operator-invalid"
@@ -31,23 +31,13 @@ _CHOICES = "≥、≤、=、>、<、定性（或 大于等于、小于等于、�
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    fine: set[tuple[int, type, object, str]] = set()  # (threshold, direction) pairs found in order: they repeat
-    for ind, cell, result in valued(submission):
-        direction = ind.direction
-        if direction is None or direction.empty:
-            continue
-        seen = (id(result), type(direction.raw), direction.raw, direction.text)
-        if seen in fine:
-            continue
-        found = list(_problems(ind, cell, result))
-        yield from found
-        if not found:
-            fine.add(seen)
+    yield from each_valued(submission, _problems)
 
 
 def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     direction = ind.direction
-    assert direction is not None
+    if direction is None or direction.empty:
+        return
     written = direction.text.replace(" ", "")
     op = explicit_direction(ind)
     if op is None and written not in _QUALITATIVE | _QUANTITATIVE:

@@ -6,9 +6,9 @@ classifies names ("合格率" is a rate, "案件数" a count) the same way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from validator.records import Cell, Indicator, Submission
 from validator.text import normalize
@@ -103,6 +103,44 @@ def _valued(indicators: list[Indicator]) -> list[tuple[Indicator, Cell, Threshol
         if result is not None and ind.value is not None:
             found.append((ind, ind.value, result))
     return found
+
+
+Valued = tuple[Indicator, Cell, Threshold]
+P = TypeVar("P")
+
+
+def each_valued(submission: Submission, problems: Callable[[Indicator, Cell, Threshold], Iterable[P]]) -> Iterator[P]:
+    """`problems(ind, cell, threshold)` for each item of `valued`, in order, worked out once
+    per distinct item: indicators that share their threshold (so their value, unit and
+    direction texts), name, direction, nature and 二级指标 cells get the same answer, so only
+    the first of each kind is asked until it finds something. `problems` must decide on
+    nothing else (it may quote the cell, project and label of the item it is given)."""
+    items, groups = submission.worked_out("valued_groups", lambda _: _valued_groups(submission))
+    found: dict[int, list[P]] = {}
+    for first, members in groups:
+        answer = list(problems(*items[first]))
+        if answer:
+            found[first] = answer
+            found.update((i, []) for i in members[1:])
+    for i in sorted(found):
+        yield from found[i] or problems(*items[i])
+
+
+def _valued_groups(submission: Submission) -> tuple[list[Valued], list[tuple[int, list[int]]]]:
+    """The items of `valued` and, per kind (see `each_valued`), the positions of its items."""
+    items = list(valued(submission))
+    groups: dict[object, list[int]] = {}
+    for i, (ind, _, result) in enumerate(items):
+        name, direction, nature, level2 = ind.name, ind.direction, ind.nature, ind.level2
+        kind = (id(result), None if name is None else name.text,
+                None if direction is None else (type(direction.raw), direction.raw, direction.text, direction.formula),
+                None if nature is None else (type(nature.raw), nature.raw, nature.text, nature.formula),
+                None if level2 is None else level2.text)
+        try:
+            groups.setdefault(kind, []).append(i)
+        except TypeError:  # an unhashable value: a kind of its own
+            groups[object()] = [i]
+    return items, [(members[0], members) for members in groups.values()]
 
 
 def clip(text: str, limit: int = 30) -> str:
