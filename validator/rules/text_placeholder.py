@@ -48,18 +48,23 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
             if _hit(pattern, cell, hits):
                 yield _problem(label, cell, project=row.name.shown or None, indicator=None)  # type: ignore[arg-type]
     for ind in submission.indicators:
-        for label, cell in (("指标名称", ind.name), ("指标解释", ind.note)):
-            if _hit(pattern, cell, hits):
-                yield _problem(label, cell, project=ind.project.shown or None, indicator=ind.label)  # type: ignore[arg-type]
+        name, note = ind.name, ind.note
+        # _hit inlined for the two cells of every indicator row: a known text is one lookup
+        if name is not None and (hits[name.text] if name.text in hits else _hit(pattern, name, hits)) and not name.empty:
+            yield _problem("指标名称", name, project=ind.project.shown or None, indicator=ind.label)
+        if note is not None and (hits[note.text] if note.text in hits else _hit(pattern, note, hits)) and not note.empty:
+            yield _problem("指标解释", note, project=ind.project.shown or None, indicator=ind.label)
 
 
 def _hit(pattern: re.Pattern[str], cell: Cell | None, hits: dict[str, bool]) -> bool:
-    if cell is None or cell.empty:
+    """Whether the cell holds a placeholder; `hits` keeps the answer for each text (whether
+    the cell is empty is not part of it)."""
+    if cell is None:
         return False
     found = hits.get(cell.text)
     if found is None:
         found = hits[cell.text] = pattern.search(cell.text) is not None
-    return found
+    return found and not cell.empty
 
 
 def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:
