@@ -90,57 +90,60 @@ def value_threshold(ind: Indicator) -> Threshold | None:
                                unit=args[1], name=args[2])
 
 
-def valued(submission: Submission) -> Iterator[tuple[Indicator, Cell, Threshold]]:
-    """Each indicator that has a value cell (not a formula), with that cell and its threshold
-    (worked out once per submission: most value rules ask)."""
-    return iter(submission.worked_out("valued", _valued))
-
-
-def _valued(indicators: list[Indicator]) -> list[tuple[Indicator, Cell, Threshold]]:
-    found = []
-    for ind in indicators:
-        result = value_threshold(ind)
-        if result is not None and ind.value is not None:
-            found.append((ind, ind.value, result))
-    return found
-
-
 Valued = tuple[Indicator, Cell, Threshold]
 P = TypeVar("P")
 
 
+def valued(submission: Submission) -> Iterator[Valued]:
+    """Each indicator that has a value cell (not a formula), with that cell and its threshold
+    (worked out once per submission: most value rules ask)."""
+    return iter(submission.worked_out("valued", _valued)[0])
+
+
 def each_valued(submission: Submission, problems: Callable[[Indicator, Cell, Threshold], Iterable[P]]) -> Iterator[P]:
     """`problems(ind, cell, threshold)` for each item of `valued`, in order, worked out once
-    per distinct item: indicators that share their threshold (so their value, unit and
-    direction texts), name, direction, nature and 二级指标 cells get the same answer, so only
-    the first of each kind is asked until it finds something. `problems` must decide on
-    nothing else (it may quote the cell, project and label of the item it is given)."""
-    items, groups = submission.worked_out("valued_groups", lambda _: _valued_groups(submission))
+    per kind: indicators with the same value, name, direction, unit, nature and 二级指标
+    cells (so the same threshold) get the same answer, so only the first of each kind is
+    asked until it finds something. `problems` must decide on nothing else (it may quote the
+    cell, project and label of the item it is given)."""
+    items, kinds = submission.worked_out("valued", _valued)
     found: dict[int, list[P]] = {}
-    for first, members in groups:
-        answer = list(problems(*items[first]))
+    for members in kinds:
+        answer = list(problems(*items[members[0]]))
         if answer:
-            found[first] = answer
+            found[members[0]] = answer
             found.update((i, []) for i in members[1:])
     for i in sorted(found):
         yield from found[i] or problems(*items[i])
 
 
-def _valued_groups(submission: Submission) -> tuple[list[Valued], list[tuple[int, list[int]]]]:
-    """The items of `valued` and, per kind (see `each_valued`), the positions of its items."""
-    items = list(valued(submission))
-    groups: dict[object, list[int]] = {}
-    for i, (ind, _, result) in enumerate(items):
-        name, direction, nature, level2 = ind.name, ind.direction, ind.nature, ind.level2
-        kind = (id(result), None if name is None else name.text,
-                None if direction is None else (type(direction.raw), direction.raw, direction.text, direction.formula),
-                None if nature is None else (type(nature.raw), nature.raw, nature.text, nature.formula),
-                None if level2 is None else level2.text)
+def _valued(indicators: list[Indicator]) -> tuple[list[Valued], list[list[int]]]:
+    """The items of `valued` and the positions of the items of each kind (see `each_valued`):
+    a kind's threshold is parsed once (values repeat on thousands of rows)."""
+    items: list[Valued] = []
+    kinds: dict[object, tuple[Threshold, list[int]]] = {}
+    for ind in indicators:
+        cell = ind.value
+        if cell is None or cell.formula is not None:
+            continue
+        name, direction, unit, nature, level2 = ind.name, ind.direction, ind.unit, ind.nature, ind.level2
+        kind: object = (type(cell.raw), cell.raw, cell.number_format, None if name is None else name.text,
+                        None if direction is None else (type(direction.raw), direction.raw, direction.text,
+                                                        direction.formula),
+                        None if unit is None else unit.text,
+                        None if nature is None else (type(nature.raw), nature.raw, nature.text, nature.formula),
+                        None if level2 is None else level2.text)
         try:
-            groups.setdefault(kind, []).append(i)
+            known = kinds.get(kind)
         except TypeError:  # an unhashable value: a kind of its own
-            groups[object()] = [i]
-    return items, [(members[0], members) for members in groups.values()]
+            kind, known = object(), None
+        if known is None:
+            result = value_threshold(ind)
+            assert result is not None  # a value cell without a formula
+            known = kinds[kind] = (result, [])
+        known[1].append(len(items))
+        items.append((ind, cell, known[0]))
+    return items, [members for _, members in kinds.values()]
 
 
 def clip(text: str, limit: int = 30) -> str:
