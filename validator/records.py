@@ -44,7 +44,7 @@ class Cell:
         reader already has it, is `normalize(raw)`. The slots are filled on an unguarded
         twin of the same layout, which then becomes the (frozen) Cell: plain attribute
         stores instead of seven `object.__setattr__` calls."""
-        cell: Any = _new(_CellSlots)
+        cell: Any = _new(CellDraft)
         cell.sheet = sheet
         cell.coord = coord
         cell.raw = raw
@@ -53,7 +53,7 @@ class Cell:
         cell.text = normalize(raw) if text is None else text
         cell.cached = cached
         cell.__class__ = cls
-        return cast(Cell, cell)
+        return cell  # a Cell now (typing.cast would cost a call per cell)
 
     @property
     def empty(self) -> bool:
@@ -76,9 +76,11 @@ class Cell:
         return fold(self.display)
 
 
-class _CellSlots:
-    """Cell's slots without the frozen guard, only ever filled by `Cell.read` and turned into
-    a Cell there (same slots, same base: Python allows the change of class)."""
+class CellDraft:
+    """Cell's slots without the frozen guard, filled by `Cell.read` (or by a reader's loop
+    that makes hundreds of thousands of cells and cannot afford a call per cell) and turned
+    into a Cell there: every slot is set, then `__class__ = Cell` (same slots, same base:
+    Python allows the change of class). Never kept as a draft."""
 
     __slots__ = Cell.__slots__
 

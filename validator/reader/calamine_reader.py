@@ -21,7 +21,7 @@ from validator.reader.errors import UnreadableFile
 from validator.reader.grid import MAX_CELLS, MAX_COLS, MAX_ROWS, Grid, column_letter, coordinate, spread_merged
 from validator.reader.sniff import SAVE_AS, Sniffed
 from validator.reader.xlsx_parts import SheetExtras, number_formats, scan_sheet, sheet_parts
-from validator.records import Cell
+from validator.records import Cell, CellDraft
 from validator.text import normalize
 
 # What the rules cannot learn from each format (kept in one place for the report and the docs).
@@ -136,9 +136,11 @@ def _grid(name: str, sheet: Any, extras: SheetExtras | None, hidden: bool, fmt: 
 def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int, int], str],
                  ) -> tuple[list[list[Cell | None]], int, int]:
     """A Cell for every value (rows as long as calamine gives them), and the height and width
-    of what holds one."""
-    make, general = Cell.read, "General"
-    texts: dict[str, str] = {}  # each distinct text of the sheet normalised once
+    of what holds one. The Cells are filled in place (`CellDraft`, no call per cell), and all
+    cells of one text share one string: calamine gives a new string per cell, and a large
+    sheet repeats a few thousand texts hundreds of thousands of times."""
+    new, draft, cell_class, general = object.__new__, CellDraft, Cell, "General"
+    texts: dict[str, tuple[str, str]] = {}  # each distinct text of the sheet: (the one raw string, normalised)
     rows: list[list[Cell | None]] = []
     height = width = 0
     for r, row in enumerate(values):
@@ -151,14 +153,23 @@ def _value_cells(name: str, values: Iterable[list[Any]], formats: dict[tuple[int
                 continue
             last = c
             if type(value) is str:
-                raw, text = value, texts.get(value)
-                if text is None:
-                    text = texts[value] = normalize(value)
+                known = texts.get(value)
+                if known is None:
+                    known = texts[value] = (value, normalize(value))
+                raw, text = known
             else:
                 raw = _python(value)
                 text = normalize(raw)
-            out[c] = make(name, letters[c] + number, raw, formats.get((r, c), general) if formats else general,
-                          text=text)
+            cell: Any = new(draft)
+            cell.sheet = name
+            cell.coord = letters[c] + number
+            cell.raw = raw
+            cell.number_format = formats.get((r, c), general) if formats else general
+            cell.formula = None
+            cell.text = text
+            cell.cached = None
+            cell.__class__ = cell_class
+            out[c] = cell
         if last >= 0:
             height, width = r + 1, max(width, last + 1)
         rows.append(out)

@@ -37,7 +37,8 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
         indicators = groups.get(key(row.name.text))
         if not indicators:
             continue  # reported by project-without-indicators
-        present = {normalize_level1(i.level1.text) for i in indicators if i.level1 is not None}
+        # each distinct 一级指标 text normalised once: a project repeats a few of them
+        present = {normalize_level1(text) for text in {i.level1.text for i in indicators if i.level1 is not None}}
         for category in required:
             if category and category not in present:
                 yield Problem(

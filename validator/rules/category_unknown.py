@@ -30,14 +30,24 @@ _LEVEL1 = "、".join(TAXONOMY)
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    fine: set[tuple[str, str | None]] = set()  # the (一级, 二级) texts already found in order: they repeat
     for ind in submission.indicators:
         level1 = _level1(ind)
         if level1 is False:
             continue
+        level2 = ind.level2
+        seen = (ind.level1.text, None if level2 is None or level2.empty else level2.text)  # type: ignore[union-attr]
+        if seen in fine:
+            continue
         if level1 is None:
             yield _unknown_level1(ind)
         elif options["check_level2"]:
-            yield from _level2(ind, level1)
+            problems = list(_level2(ind, level1))
+            yield from problems
+            if not problems:
+                fine.add(seen)
+        else:
+            fine.add(seen)
 
 
 def _level1(ind: Indicator) -> str | Literal[False] | None:

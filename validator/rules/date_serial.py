@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, valued
+from validator.values.indicators import clip, each_valued
+from validator.values.threshold import Threshold
 
 ID = "date-serial"
 LEVEL = "error"
@@ -26,11 +27,14 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if not result.is_date_serial:
-            continue
-        reason = result.reason or "是日期，不是目标值"
-        message = f"指标值{reason}。" if reason.startswith("单元格") else f"指标值“{clip(cell.display)}”{reason}。"
-        yield at_indicator(ind, cell, message,
-                           f"时间节点请写成文字，如“{result.suggestion}”；如是数值，请把单元格设为文本格式后重新填写。",
-                           value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if not result.is_date_serial:
+        return
+    reason = result.reason or "是日期，不是目标值"
+    message = f"指标值{reason}。" if reason.startswith("单元格") else f"指标值“{clip(cell.display)}”{reason}。"
+    yield at_indicator(ind, cell, message,
+                       f"时间节点请写成文字，如“{result.suggestion}”；如是数值，请把单元格设为文本格式后重新填写。",
+                       value=cell.display)

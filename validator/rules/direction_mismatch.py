@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.values.directions import legitimate_cap, likely_direction
-from validator.values.indicators import bare_name, clip, explicit_direction, valued
+from validator.values.indicators import bare_name, clip, each_valued, explicit_direction
 from validator.values.threshold import Threshold
 
 ID = "direction-mismatch"
@@ -47,18 +47,21 @@ _UP, _DOWN = frozenset({"≥", ">"}), frozenset({"≤", "<"})
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if result.kind != "quantitative":
-            continue
-        if result.direction_conflict:
-            direction = ind.direction.display if ind.direction else ""
-            yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”的比较符号与指标方向“{direction}”相反。",
-                               "请核对指标方向与指标值，使两者一致。", value=cell.display)
-            continue
-        problem = _against_nature(ind, result, options, cell)
-        if problem:
-            message, suggestion = problem
-            yield at_indicator(ind, cell, message, suggestion, value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if result.kind != "quantitative":
+        return
+    if result.direction_conflict:
+        direction = ind.direction.display if ind.direction else ""
+        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”的比较符号与指标方向“{direction}”相反。",
+                           "请核对指标方向与指标值，使两者一致。", value=cell.display)
+        return
+    problem = _against_nature(ind, result, options, cell)
+    if problem:
+        message, suggestion = problem
+        yield at_indicator(ind, cell, message, suggestion, value=cell.display)
 
 
 def _against_nature(ind: Indicator, result: Threshold, options: Options,

@@ -16,8 +16,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import attrgetter
+from typing import Any
 
 from validator.reader.columns import INDICATOR_HEADERS, PROJECT_HEADERS
 from validator.reader.sheets import PROJECT_SHEET
@@ -37,23 +39,37 @@ OPTIONS = {
 }
 
 
+_PROJECT_FIELDS = ("name", "unit", "total", "fiscal", "special", "other")
+_INDICATOR_FIELDS = ("project", "level1", "level2", "name", "direction", "unit", "note")
+
+
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     if PROJECT_SHEET in submission.sheets_found and not submission.projects:
         yield Problem("项目信息表中没有填写任何项目。", "请在项目信息表中逐行填写本单位的项目后再提交。",
                       sheet=submission.sheets_found[PROJECT_SHEET])
-    schema = _compiled(tuple(options["project_fields"]))
-    for row in submission.projects:
-        cells = {PROJECT_HEADERS[f]: getattr(row, f) for f in ("name", "unit", "total", "fiscal", "special", "other")}
-        errors = schema.errors(cells)
+    yield from _checked(submission.projects, _PROJECT_FIELDS, PROJECT_HEADERS, options["project_fields"],
+                        lambda row: (row.name.shown or None, None))
+    yield from _checked(submission.indicators, _INDICATOR_FIELDS, INDICATOR_HEADERS, options["indicator_fields"],
+                        lambda ind: (ind.project.shown or None, ind.label))
+
+
+def _checked(records: list[Any], fields: tuple[str, ...], headers: dict[str, str], required: list[str],
+             names: Callable[[Any], tuple[str | None, str | None]]) -> Iterator[Problem]:
+    schema = _compiled(tuple(required))
+    wanted = [f for f in fields if headers[f] in required]
+    required_cells = attrgetter(*wanted, *wanted) if wanted else None  # a tuple, even for one field
+    for record in records:
+        # Text (or a formula) in every required field passes the schema: most records stop here.
+        if required_cells is not None:
+            for cell in required_cells(record):
+                if cell is not None and not (cell.text if cell.formula is None else cell.formula):
+                    break
+            else:
+                continue
+        errors = schema.errors({headers[f]: getattr(record, f) for f in fields})
         if errors:  # the project's name is worked out only for a record with a problem
-            yield from _problems(errors, project=row.name.shown or None, indicator=None)
-    schema = _compiled(tuple(options["indicator_fields"]))
-    for ind in submission.indicators:
-        fields = ("project", "level1", "level2", "name", "direction", "unit", "note")
-        cells = {INDICATOR_HEADERS[f]: getattr(ind, f) for f in fields}
-        errors = schema.errors(cells)
-        if errors:
-            yield from _problems(errors, project=ind.project.shown or None, indicator=ind.label)
+            project, indicator = names(record)
+            yield from _problems(errors, project=project, indicator=indicator)
 
 
 @lru_cache(maxsize=16)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from validator.records import Submission
 from validator.rules.base import Options, Problem
@@ -31,17 +32,21 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     minimum = options["min_chars"]
     for row in submission.projects:
         goal = row.goal
-        if goal is None or goal.empty or _other_cause(goal.text, row.name.text):
+        if goal is None or goal.empty:
             continue
-        length = len(_NOT_COUNTED.sub("", goal.text))
+        length, placeholder, goal_key = _goal(goal.text)
+        if not length or placeholder or goal_key == key(row.name.text):
+            continue  # one cause, one finding (see _goal)
         if length < minimum:
             yield Problem(f"绩效目标只有 {length} 个字，过于简略。",
                           f"请用不少于 {minimum} 个字写明本年度的产出（数量、质量、时效）和预期效果。",
                           cell=goal, project=row.name.shown or None)
 
 
-def _other_cause(goal: str, name: str) -> bool:
-    """One cause, one finding: a goal with no words, a copy of the project name (both
-    goal-missing) or a placeholder (text-placeholder) is not also "too short"."""
-    return (not _NOT_COUNTED.sub("", goal) or key(goal) == key(name)
-            or _PLACEHOLDER.search(goal) is not None)
+@lru_cache(maxsize=1024)
+def _goal(goal: str) -> tuple[int, bool, str]:
+    """What counts of a goal: its length without spaces and punctuation, whether it holds a
+    placeholder, and its matching key (worked out once per distinct goal: goals repeat). A
+    goal with no words, a copy of the project name (both goal-missing) or a placeholder
+    (text-placeholder) is not also "too short": one cause, one finding."""
+    return len(_NOT_COUNTED.sub("", goal)), _PLACEHOLDER.search(goal) is not None, key(goal)

@@ -24,14 +24,19 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    keys: dict[str, str] = {}  # name text -> its matching key, each name once
     for indicators in submission.indicators_by_project().values():
         first: dict[str, Indicator] = {}
         for ind in indicators:
-            k = key(ind.name.text) if ind.name else ""
+            if ind.name is None:
+                continue
+            k = keys.get(ind.name.text)
+            if k is None:
+                k = keys[ind.name.text] = key(ind.name.text)
             if not k:
                 continue
             if k in first:
-                yield at_indicator(ind, ind.name, f"指标“{clip(ind.name.shown)}”在本项目中重复（另见 {_where(first[k], ind)}）。",  # type: ignore[union-attr]
+                yield at_indicator(ind, ind.name, f"指标“{clip(ind.name.shown)}”在本项目中重复（另见 {_where(first[k], ind)}）。",
                                    "请删除重复的指标，或合并为一条并写明指标值。")
             else:
                 first[k] = ind

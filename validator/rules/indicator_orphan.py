@@ -28,8 +28,13 @@ def check(submission: Submission, options: Options) -> Iterator[Problem]:
     if PROJECT_SHEET not in submission.sheets_found:
         return
     names = {key(r.name.text) for r in submission.projects}
+    listed: set[str] = set()  # project texts found in the project sheet: every indicator row repeats one
     for ind in submission.indicators:
+        if ind.project.text in listed:
+            continue
         k = key(ind.project.text)
-        if k and k not in names:
+        if not k or k in names:
+            listed.add(ind.project.text)
+        else:
             yield at_indicator(ind, ind.project, f"指标所属项目“{clip(ind.project.shown)}”不在项目信息表中。",
                                "请从下拉列表中选择项目名称，使其与项目信息表完全一致。")

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, explicit_direction, valued
-from validator.values.threshold import direction_op
+from validator.values.indicators import clip, each_valued, explicit_direction
+from validator.values.threshold import Threshold, direction_op
 
 ID = "nature-conflict"
 LEVEL = "error"
@@ -30,26 +30,29 @@ _QUALITATIVE = frozenset({"定性", "定性指标"})
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        nature = ind.nature
-        if nature is None or nature.empty:
-            continue
-        shown = clip(nature.display)
-        if nature.text.replace(" ", "") in _QUALITATIVE:
-            if result.kind == "quantitative":
-                yield at_indicator(ind, nature, f"指标性质为“{shown}”，指标值“{clip(cell.display)}”却是数值目标。",
-                                   "请核对：可量化的指标性质应为正向或反向；确属定性的，指标值应写评判标准。",
-                                   value=nature.display)
-            continue
-        way = direction_op(nature.raw)
-        if way is None or result.kind != "quantitative":
-            continue
-        column = explicit_direction(ind)
-        ops = {column} if column else {p.op for p in result.parts}
-        wrong = ops & (_DOWN if way in _UP else _UP)
-        if wrong:
-            better = "越大越好，应为“≥”或“>”" if way in _UP else "越小越好，应为“≤”或“<”"
-            where = ind.direction if ind.direction is not None and not ind.direction.empty else cell
-            yield at_indicator(
-                ind, where, f"指标性质“{shown}”与比较符号“{'、'.join(sorted(wrong))}”矛盾（{better}）。",
-                "请核对指标性质和指标方向，改正填错的一列。", value=where.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    nature = ind.nature
+    if nature is None or nature.empty:
+        return
+    shown = clip(nature.display)
+    if nature.text.replace(" ", "") in _QUALITATIVE:
+        if result.kind == "quantitative":
+            yield at_indicator(ind, nature, f"指标性质为“{shown}”，指标值“{clip(cell.display)}”却是数值目标。",
+                               "请核对：可量化的指标性质应为正向或反向；确属定性的，指标值应写评判标准。",
+                               value=nature.display)
+        return
+    way = direction_op(nature.raw)
+    if way is None or result.kind != "quantitative":
+        return
+    column = explicit_direction(ind)
+    ops = {column} if column else {p.op for p in result.parts}
+    wrong = ops & (_DOWN if way in _UP else _UP)
+    if wrong:
+        better = "越大越好，应为“≥”或“>”" if way in _UP else "越小越好，应为“≤”或“<”"
+        where = ind.direction if ind.direction is not None and not ind.direction.empty else cell
+        yield at_indicator(
+            ind, where, f"指标性质“{shown}”与比较符号“{'、'.join(sorted(wrong))}”矛盾（{better}）。",
+            "请核对指标性质和指标方向，改正填错的一列。", value=where.display)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, explicit_direction, valued
+from validator.values.indicators import clip, each_valued, explicit_direction
+from validator.values.threshold import Threshold
 
 ID = "operator-invalid"
 LEVEL = "error"
@@ -30,22 +31,25 @@ _CHOICES = "≥、≤、=、>、<、定性（或 大于等于、小于等于、�
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        direction = ind.direction
-        if direction is None or direction.empty:
-            continue
-        written = direction.text.replace(" ", "")
-        op = explicit_direction(ind)
-        if op is None and written not in _QUALITATIVE | _QUANTITATIVE:
-            yield at_indicator(ind, direction, f"指标方向“{clip(direction.display)}”无法识别。", f"请填写 {_CHOICES} 之一。")
-        elif written in _QUALITATIVE and result.kind == "quantitative":
-            yield at_indicator(ind, direction,
-                               f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却是数值目标。",
-                               "定量的目标请把指标方向改为 ≥、≤ 或 =；确属定性的，请把指标值改为评判标准。",
-                               value=direction.display)
-        elif (op is not None and written not in _NATURE_WORDS and result.kind == "qualitative"
-              and not result.deadline):
-            yield at_indicator(ind, direction,
-                               f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却不是数值。",
-                               "请在指标值中填写可比较的数值（如“95”并在计量单位中填“%”）；"
-                               "确属定性的，请把指标方向改为“定性”。", value=direction.display)
+    yield from each_valued(submission, _problems)
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
+    direction = ind.direction
+    if direction is None or direction.empty:
+        return
+    written = direction.text.replace(" ", "")
+    op = explicit_direction(ind)
+    if op is None and written not in _QUALITATIVE | _QUANTITATIVE:
+        yield at_indicator(ind, direction, f"指标方向“{clip(direction.display)}”无法识别。", f"请填写 {_CHOICES} 之一。")
+    elif written in _QUALITATIVE and result.kind == "quantitative":
+        yield at_indicator(ind, direction,
+                           f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却是数值目标。",
+                           "定量的目标请把指标方向改为 ≥、≤ 或 =；确属定性的，请把指标值改为评判标准。",
+                           value=direction.display)
+    elif (op is not None and written not in _NATURE_WORDS and result.kind == "qualitative"
+          and not result.deadline):
+        yield at_indicator(ind, direction,
+                           f"指标方向为“{clip(direction.display)}”，指标值“{clip(cell.display)}”却不是数值。",
+                           "请在指标值中填写可比较的数值（如“95”并在计量单位中填“%”）；"
+                           "确属定性的，请把指标方向改为“定性”。", value=direction.display)

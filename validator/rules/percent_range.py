@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import bare_name, clip, measure, valued
-from validator.values.threshold import Part
+from validator.values.indicators import bare_name, clip, each_valued, measure
+from validator.values.threshold import Part, Threshold
 
 ID = "percent-range"
 LEVEL = "error"
@@ -30,16 +30,19 @@ _HUNDRED = Decimal(100)
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        name = ind.name.text if ind.name else None
-        if measure(name) not in ("rate", "satisfaction") or any(w in bare_name(name) for w in options["exclude"]):
-            continue
-        part = next((p for p in result.parts if p.unit == "%" and _impossible(p)), None)
-        if part is None:
-            continue
-        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”（{part}）超出了比率 0～100% 的范围，无法达到。",
-                           "比率和满意度应在 0～100% 之间；请检查是否多写了数字或用错了比较符号"
-                           "（如“>100%”应为“=100%”）。", value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    name = ind.name.text if ind.name else None
+    if measure(name) not in ("rate", "satisfaction") or any(w in bare_name(name) for w in options["exclude"]):
+        return
+    part = next((p for p in result.parts if p.unit == "%" and _impossible(p)), None)
+    if part is None:
+        return
+    yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”（{part}）超出了比率 0～100% 的范围，无法达到。",
+                       "比率和满意度应在 0～100% 之间；请检查是否多写了数字或用错了比较符号"
+                       "（如“>100%”应为“=100%”）。", value=cell.display)
 
 
 def _impossible(part: Part) -> bool:

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, measure, valued
-from validator.values.threshold import format_decimal
+from validator.values.indicators import clip, each_valued, measure
+from validator.values.threshold import Threshold, format_decimal
 
 ID = "satisfaction-range"
 LEVEL = "warning"
@@ -35,15 +35,18 @@ _SCALES = frozenset({"%", "分", None})
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     floor = Decimal(str(options["floor"]))
-    for ind, cell, result in valued(submission):
-        if measure(ind.name.text if ind.name else None) != "satisfaction":
-            continue
-        parts = [p for p in result.parts if p.unit in _SCALES and p.op in ("≥", ">", "=")]
-        low = next((p for p in parts if p.value < floor), None)
-        full = next((p for p in parts if p.value == _HUNDRED and p.op != ">"), None)
-        if low is not None:
-            yield at_indicator(ind, cell, f"满意度目标“{clip(cell.display)}”低于 {format_decimal(floor)}%，明显偏低。",
-                               "请确认是否填错；满意度目标一般不低于 80%，常见为“≥85%”或“≥90%”。", value=cell.display)
-        elif full is not None and options["flag_full"]:
-            yield at_indicator(ind, cell, f"满意度目标“{clip(cell.display)}”定为 100%，无法超越，也难以衡量改进。",
-                               "请改为留有余地的目标值，如“≥90%”或“≥95%”。", value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options, floor))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options, floor: Decimal) -> Iterator[Problem]:
+    if measure(ind.name.text if ind.name else None) != "satisfaction":
+        return
+    parts = [p for p in result.parts if p.unit in _SCALES and p.op in ("≥", ">", "=")]
+    low = next((p for p in parts if p.value < floor), None)
+    full = next((p for p in parts if p.value == _HUNDRED and p.op != ">"), None)
+    if low is not None:
+        yield at_indicator(ind, cell, f"满意度目标“{clip(cell.display)}”低于 {format_decimal(floor)}%，明显偏低。",
+                           "请确认是否填错；满意度目标一般不低于 80%，常见为“≥85%”或“≥90%”。", value=cell.display)
+    elif full is not None and options["flag_full"]:
+        yield at_indicator(ind, cell, f"满意度目标“{clip(cell.display)}”定为 100%，无法超越，也难以衡量改进。",
+                           "请改为留有余地的目标值，如“≥90%”或“≥95%”。", value=cell.display)

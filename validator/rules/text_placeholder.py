@@ -42,18 +42,29 @@ def validate_options(options: Options) -> list[str]:
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     pattern = re.compile("|".join(f"(?:{p})" for p in options["patterns"]), re.IGNORECASE)
+    hits: dict[str, bool] = {}  # each distinct text searched once: names and categories repeat
     for row in submission.projects:
         for label, cell in (("项目名称", row.name), ("资金使用单位", row.unit), ("绩效目标", row.goal)):
-            if _hit(pattern, cell):
+            if _hit(pattern, cell, hits):
                 yield _problem(label, cell, project=row.name.shown or None, indicator=None)  # type: ignore[arg-type]
     for ind in submission.indicators:
-        for label, cell in (("指标名称", ind.name), ("指标解释", ind.note)):
-            if _hit(pattern, cell):
-                yield _problem(label, cell, project=ind.project.shown or None, indicator=ind.label)  # type: ignore[arg-type]
+        name, note = ind.name, ind.note
+        # _hit inlined for the two cells of every indicator row: a known text is one lookup
+        if name is not None and (hits[name.text] if name.text in hits else _hit(pattern, name, hits)) and not name.empty:
+            yield _problem("指标名称", name, project=ind.project.shown or None, indicator=ind.label)
+        if note is not None and (hits[note.text] if note.text in hits else _hit(pattern, note, hits)) and not note.empty:
+            yield _problem("指标解释", note, project=ind.project.shown or None, indicator=ind.label)
 
 
-def _hit(pattern: re.Pattern[str], cell: Cell | None) -> bool:
-    return cell is not None and not cell.empty and pattern.search(cell.text) is not None
+def _hit(pattern: re.Pattern[str], cell: Cell | None, hits: dict[str, bool]) -> bool:
+    """Whether the cell holds a placeholder; `hits` keeps the answer for each text (whether
+    the cell is empty is not part of it)."""
+    if cell is None:
+        return False
+    found = hits.get(cell.text)
+    if found is None:
+        found = hits[cell.text] = pattern.search(cell.text) is not None
+    return found and not cell.empty
 
 
 def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:

@@ -31,19 +31,23 @@ def cleaned(text: str) -> str:
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
+    dirty: dict[str, bool] = {}  # each distinct name judged once: names repeat on every indicator row
     for row in submission.projects:
-        if _dirty(row.name):
+        if _dirty(row.name, dirty):
             yield _problem("项目名称", row.name, project=row.name.shown, indicator=None)
     for ind in submission.indicators:
-        if ind.name is not None and _dirty(ind.name):
+        if ind.name is not None and _dirty(ind.name, dirty):
             yield _problem("指标名称", ind.name, project=ind.project.shown or None, indicator=ind.label)
 
 
-def _dirty(cell: Cell) -> bool:
+def _dirty(cell: Cell, known: dict[str, bool]) -> bool:
     raw = cell.raw
-    if not isinstance(raw, str) or not raw.strip():
+    if not isinstance(raw, str):
         return False
-    return raw != raw.strip() or _INNER.search(raw) is not None
+    found = known.get(raw)
+    if found is None:
+        found = known[raw] = bool(raw.strip()) and (raw != raw.strip() or _INNER.search(raw) is not None)
+    return found
 
 
 def _problem(label: str, cell: Cell, *, project: str | None, indicator: str | None) -> Problem:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, valued
+from validator.values.indicators import clip, each_valued
+from validator.values.threshold import Threshold
 
 ID = "threshold-compound"
 LEVEL = "warning"
@@ -26,10 +27,13 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if not result.compound:
-            continue
-        count = len(result.parts)
-        targets = "；".join(f"{part.label or ''}{part}" for part in result.parts)
-        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”包含{count}个目标（{clip(targets, 80)}）。",
-                           f"请拆分为{count}条指标，每条只填一个目标值。", value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if not result.compound:
+        return
+    count = len(result.parts)
+    targets = "；".join(f"{part.label or ''}{part}" for part in result.parts)
+    yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”包含{count}个目标（{clip(targets, 80)}）。",
+                       f"请拆分为{count}条指标，每条只填一个目标值。", value=cell.display)

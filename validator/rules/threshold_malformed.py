@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, valued
+from validator.values.indicators import clip, each_valued
+from validator.values.threshold import Threshold
 
 ID = "threshold-malformed"
 LEVEL = "error"
@@ -25,15 +26,18 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if result.kind != "malformed" or result.is_date_serial:
-            continue
-        if cell.empty:
-            yield at_indicator(ind, cell, "未填写年度指标值。",
-                               "请填写可衡量的目标值，例如“≥95%”“不少于4个”“<24小时”。")
-        else:
-            yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”{result.reason}。",
-                               _suggestion(result.suggestion), value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if result.kind != "malformed" or result.is_date_serial:
+        return
+    if cell.empty:
+        yield at_indicator(ind, cell, "未填写年度指标值。",
+                           "请填写可衡量的目标值，例如“≥95%”“不少于4个”“<24小时”。")
+    else:
+        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”{result.reason}。",
+                           _suggestion(result.suggestion), value=cell.display)
 
 
 def _suggestion(suggestion: str | None) -> str:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Indicator, Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.rules.remedies import NO_OPERATOR_ANY, no_operator_typical
 from validator.values.directions import likely_direction
-from validator.values.indicators import bare_name, explicit_direction, valued
+from validator.values.indicators import bare_name, each_valued, explicit_direction
 from validator.values.threshold import Threshold, format_decimal
 
 ID = "threshold-no-operator"
@@ -37,12 +37,15 @@ _GROWTH = ("增长", "增幅", "增速", "提高", "提升", "同比", "环比")
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if not _needs_direction(ind, result, options):
-            continue
-        op = likely_direction(ind.name.text if ind.name else None)
-        yield at_indicator(ind, cell, _message(result), _suggestion(result, op),
-                           value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if not _needs_direction(ind, result, options):
+        return
+    op = likely_direction(ind.name.text if ind.name else None)
+    yield at_indicator(ind, cell, _message(result), _suggestion(result, op),
+                       value=cell.display)
 
 
 def _needs_direction(ind: Indicator, result: Threshold, options: Options) -> bool:

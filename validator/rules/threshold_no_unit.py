@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, measure, valued
+from validator.values.indicators import clip, each_valued, measure
 from validator.values.measure_words import measure_word
 from validator.values.threshold import Threshold, format_decimal
 
@@ -29,14 +29,17 @@ _EXAMPLES = {"rate": "%", "satisfaction": "%", "time": "小时", "money": "元",
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if result.kind != "quantitative" or not _missing_unit(result):
-            continue
-        name = ind.name.text if ind.name else None
-        kind = measure(name) or ""
-        unit = (measure_word(name) if kind in ("count", "") else None) or _EXAMPLES.get(kind, "")
-        yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”没有写明计量单位。",
-                           _suggestion(result, kind, unit), value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if result.kind != "quantitative" or not _missing_unit(result):
+        return
+    name = ind.name.text if ind.name else None
+    kind = measure(name) or ""
+    unit = (measure_word(name) if kind in ("count", "") else None) or _EXAMPLES.get(kind, "")
+    yield at_indicator(ind, cell, f"指标值“{clip(cell.display)}”没有写明计量单位。",
+                       _suggestion(result, kind, unit), value=cell.display)
 
 
 def _suggestion(result: Threshold, kind: str, unit: str) -> str:

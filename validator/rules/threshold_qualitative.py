@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Indicator, Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
 from validator.text import key
-from validator.values.indicators import bare_name, clip, measure, valued
+from validator.values.indicators import bare_name, clip, each_valued, measure
 from validator.values.threshold import Threshold
 from validator.values.vocabulary import words
 
@@ -49,14 +49,17 @@ _EXAMPLES = {
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     accepted = {key(text) for text in options["accepted"]}
-    for ind, cell, result in valued(submission):
-        if result.kind != "qualitative" or result.deadline or key(result.text) in accepted:
-            continue
-        if _fine_qualitative(ind, result):
-            continue
-        yield at_indicator(
-            ind, cell, f"指标值“{clip(cell.display)}”是定性表述，没有可以衡量的数值。",
-            _suggestion(ind, result), value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options, accepted))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options, accepted: set[str]) -> Iterator[Problem]:
+    if result.kind != "qualitative" or result.deadline or key(result.text) in accepted:
+        return
+    if _fine_qualitative(ind, result):
+        return
+    yield at_indicator(
+        ind, cell, f"指标值“{clip(cell.display)}”是定性表述，没有可以衡量的数值。",
+        _suggestion(ind, result), value=cell.display)
 
 
 def _fine_qualitative(ind: Indicator, result: Threshold) -> bool:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, valued
+from validator.values.indicators import clip, each_valued
+from validator.values.threshold import Threshold
 
 ID = "threshold-remark"
 LEVEL = "warning"
@@ -25,9 +26,12 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if not result.remark or result.kind != "quantitative":
-            continue
-        yield at_indicator(
-            ind, cell, f"指标值在目标值后附有说明“{clip(result.remark)}”。",
-            f"请把说明移到“指标解释”列，指标值只填“{result.normalized}”。", value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if not result.remark or result.kind != "quantitative":
+        return
+    yield at_indicator(
+        ind, cell, f"指标值在目标值后附有说明“{clip(result.remark)}”。",
+        f"请把说明移到“指标解释”列，指标值只填“{result.normalized}”。", value=cell.display)

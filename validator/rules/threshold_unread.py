@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import clip, valued
+from validator.values.indicators import clip, each_valued
 from validator.values.threshold import Threshold
 
 ID = "threshold-unread"
@@ -31,13 +31,16 @@ _LOOKS_LIKE = {"工": "≥", "三": "≥", "2": "≥", "Z": "≥", "z": "≥", "
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        if result.kind != "quantitative" or not result.unread:
-            continue
-        pieces = "、".join(f"“{piece}”" for piece in result.unread)
-        yield at_indicator(
-            ind, cell, f"指标值“{clip(cell.display)}”中的{pieces}无法识别，按“{result.normalized}”读出时被略去。",
-            _suggestion(result), value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    if result.kind != "quantitative" or not result.unread:
+        return
+    pieces = "、".join(f"“{piece}”" for piece in result.unread)
+    yield at_indicator(
+        ind, cell, f"指标值“{clip(cell.display)}”中的{pieces}无法识别，按“{result.normalized}”读出时被略去。",
+        _suggestion(result), value=cell.display)
 
 
 def _suggestion(result: Threshold) -> str:

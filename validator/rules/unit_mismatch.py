@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.records import Submission
+from validator.records import Cell, Indicator, Submission
 from validator.rules.base import Options, Problem, at_indicator
-from validator.values.indicators import MEASURE_LABELS, clip, measure, valued
+from validator.values.indicators import MEASURE_LABELS, clip, each_valued, measure
+from validator.values.threshold import Threshold
 from validator.values.units import unit_category
 
 ID = "unit-mismatch"
@@ -43,13 +44,16 @@ _HINTS: dict[str, str] = {
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    for ind, cell, result in valued(submission):
-        kind = measure(ind.name.text if ind.name else None)
-        if kind is None:
-            continue
-        wrong = next((p.unit for p in result.parts if unit_category(p.unit) in _FORBIDDEN[kind]), None)
-        if wrong is None:
-            continue
-        name = ind.name.text if ind.name else ""
-        yield at_indicator(ind, cell, f"“{name}”是{MEASURE_LABELS[kind]}，指标值“{clip(cell.display)}”的单位却是“{wrong}”。",
-                           f"请核对指标名称与单位：{_HINTS[kind]}。", value=cell.display)
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+
+
+def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+    kind = measure(ind.name.text if ind.name else None)
+    if kind is None:
+        return
+    wrong = next((p.unit for p in result.parts if unit_category(p.unit) in _FORBIDDEN[kind]), None)
+    if wrong is None:
+        return
+    name = ind.name.text if ind.name else ""
+    yield at_indicator(ind, cell, f"“{name}”是{MEASURE_LABELS[kind]}，指标值“{clip(cell.display)}”的单位却是“{wrong}”。",
+                       f"请核对指标名称与单位：{_HINTS[kind]}。", value=cell.display)

@@ -41,17 +41,34 @@ Valued = tuple[Indicator, Cell, Threshold]
 _MEASURABLE = ("率", "度", "数", "量", "额", "次", "面积", "长度", "时间", "比例")
 
 
+# What the rule reads of one value: its normalised form, whether it is a percentage on an
+# outcome, whether it is a full rate (worked out once per threshold and name: both repeat).
+Facts = tuple[str, bool, bool]
+
+
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    groups: dict[str, list[Valued]] = {}
+    groups: dict[str, list[tuple[Valued, Facts]]] = {}
+    keys: dict[str, str] = {}  # project name -> its matching key, each name once
+    known: dict[tuple[int, str | None], Facts] = {}
     for item in valued(submission):
-        if item[2].kind != "malformed":
-            groups.setdefault(key(item[0].project.text), []).append(item)
-    for items in groups.values():
-        counts = Counter(result.normalized for _, _, result in items)
-        outcomes = [item for item in items if counts[item[2].normalized] > 1 and _percent_on_outcome(item)]
-        yield from (_outcome_problem(item, counts[item[2].normalized]) for item in outcomes)
+        ind, _, result = item
+        if result.kind == "malformed":
+            continue
+        project = ind.project.text
+        group = keys.get(project)
+        if group is None:
+            group = keys[project] = key(project)
+        seen = (id(result), ind.name.text if ind.name else None)
+        facts = known.get(seen)
+        if facts is None:
+            facts = known[seen] = (result.normalized, _percent_on_outcome(item), _full_rate(item))
+        groups.setdefault(group, []).append((item, facts))
+    for entries in groups.values():
+        counts = Counter(facts[0] for _, facts in entries)
+        outcomes = [(item, facts) for item, facts in entries if facts[1] and counts[facts[0]] > 1]
+        yield from (_outcome_problem(item, counts[facts[0]]) for item, facts in outcomes)
         if not outcomes:
-            problem = _repeated(items, options)
+            problem = _repeated(entries, options)
             if problem is not None:
                 yield problem
 
@@ -89,14 +106,14 @@ def _full_rate(item: Valued) -> bool:
             and (measure(name) in ("rate", "satisfaction") or "率" in bare_name(name)))
 
 
-def _repeated(items: list[Valued], options: Options) -> Problem | None:
-    counts = Counter(result.normalized for item in items if not _full_rate(item) for result in [item[2]])
+def _repeated(entries: list[tuple[Valued, Facts]], options: Options) -> Problem | None:
+    counts = Counter(facts[0] for _, facts in entries if not facts[2])
     if not counts:
         return None
     value, count = counts.most_common(1)[0]
-    if count < options["min_count"] or count / len(items) < options["share"]:
+    if count < options["min_count"] or count / len(entries) < options["share"]:
         return None
-    ind, cell, _ = next(item for item in items if item[2].normalized == value)
-    message = f"本项目 {len(items)} 条指标中有 {count} 条的指标值都是“{clip(cell.display)}”，像是套用的固定值。"
+    ind, cell, _ = next(item for item, facts in entries if facts[0] == value)
+    message = f"本项目 {len(entries)} 条指标中有 {count} 条的指标值都是“{clip(cell.display)}”，像是套用的固定值。"
     return at_indicator(ind, cell, message,
                         "请按每条指标的实际情况分别测算目标值；无法衡量的指标请改写或删除。", value=cell.display)

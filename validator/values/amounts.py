@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 from validator.records import Cell, FundsRow
 
@@ -63,9 +64,22 @@ def parse_amount(cell: Cell | None, *, decimals: int = 2) -> Amount:
         return Amount(None)
     if cell.formula is not None:
         return Amount(None, formula=True)
-    value = to_decimal(cell.raw)
+    raw = cell.raw
+    if type(raw) is float or type(raw) is int:  # a sheet's amounts repeat: each number parsed once
+        return _number_amount(raw, cell.text, decimals)
+    return _amount(raw, cell.text, decimals)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _number_amount(raw: float | int, text: str, decimals: int) -> Amount:
+    return _amount(raw, text, decimals)
+
+
+def _amount(raw: object, text: str, decimals: int) -> Amount:
+    """The amount a cell's value (`raw`, normalised as `text`) holds."""
+    value = to_decimal(raw)
     if value is None:
-        text = _UNIT_SUFFIX.sub("", cell.text).replace(" ", "")
+        text = _UNIT_SUFFIX.sub("", text).replace(" ", "")
         if text in _ZERO_MARKS:
             return Amount(Decimal(0))
         if not _NUMBER.match(text):

@@ -6,9 +6,9 @@ classifies names ("合格率" is a rate, "案件数" a count) the same way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from validator.records import Cell, Indicator, Submission
 from validator.text import normalize
@@ -90,19 +90,60 @@ def value_threshold(ind: Indicator) -> Threshold | None:
                                unit=args[1], name=args[2])
 
 
-def valued(submission: Submission) -> Iterator[tuple[Indicator, Cell, Threshold]]:
+Valued = tuple[Indicator, Cell, Threshold]
+P = TypeVar("P")
+
+
+def valued(submission: Submission) -> Iterator[Valued]:
     """Each indicator that has a value cell (not a formula), with that cell and its threshold
     (worked out once per submission: most value rules ask)."""
-    return iter(submission.worked_out("valued", _valued))
+    return iter(submission.worked_out("valued", _valued)[0])
 
 
-def _valued(indicators: list[Indicator]) -> list[tuple[Indicator, Cell, Threshold]]:
-    found = []
+def each_valued(submission: Submission, problems: Callable[[Indicator, Cell, Threshold], Iterable[P]]) -> Iterator[P]:
+    """`problems(ind, cell, threshold)` for each item of `valued`, in order, worked out once
+    per kind: indicators with the same value, name, direction, unit, nature and 二级指标
+    cells (so the same threshold) get the same answer, so only the first of each kind is
+    asked until it finds something. `problems` must decide on nothing else (it may quote the
+    cell, project and label of the item it is given)."""
+    items, kinds = submission.worked_out("valued", _valued)
+    found: dict[int, list[P]] = {}
+    for members in kinds:
+        answer = list(problems(*items[members[0]]))
+        if answer:
+            found[members[0]] = answer
+            found.update((i, []) for i in members[1:])
+    for i in sorted(found):
+        yield from found[i] or problems(*items[i])
+
+
+def _valued(indicators: list[Indicator]) -> tuple[list[Valued], list[list[int]]]:
+    """The items of `valued` and the positions of the items of each kind (see `each_valued`):
+    a kind's threshold is parsed once (values repeat on thousands of rows)."""
+    items: list[Valued] = []
+    kinds: dict[object, tuple[Threshold, list[int]]] = {}
     for ind in indicators:
-        result = value_threshold(ind)
-        if result is not None and ind.value is not None:
-            found.append((ind, ind.value, result))
-    return found
+        cell = ind.value
+        if cell is None or cell.formula is not None:
+            continue
+        name, direction, unit, nature, level2 = ind.name, ind.direction, ind.unit, ind.nature, ind.level2
+        kind: object = (type(cell.raw), cell.raw, cell.number_format, None if name is None else name.text,
+                        None if direction is None else (type(direction.raw), direction.raw, direction.text,
+                                                        direction.formula),
+                        None if unit is None else unit.text,
+                        None if nature is None else (type(nature.raw), nature.raw, nature.text, nature.formula),
+                        None if level2 is None else level2.text)
+        try:
+            known = kinds.get(kind)
+        except TypeError:  # an unhashable value: a kind of its own
+            kind, known = object(), None
+        if known is None:
+            result = value_threshold(ind)
+            assert result is not None  # a value cell without a formula
+            known = kinds[kind] = (result, [])
+        known[1].append(len(items))
+        items.append((ind, cell, known[0]))
+    return items, [members for _, members in kinds.values()]
 
 
 def clip(text: str, limit: int = 30) -> str:
