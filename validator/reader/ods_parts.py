@@ -31,6 +31,7 @@ class _OdsScan:
         self.name = ""
         self.row, self.col, self.repeat_rows = 0, 0, 1
         self.merged_total = 0
+        self.cells: dict[str, int] = {}  # cells with content of each sheet, against the limit
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         ns, _, local = tag.partition(" ")
@@ -60,12 +61,11 @@ class _OdsScan:
         formula = attrs.get(f"{TABLE} formula")
         if local == "table-cell" and (kind or formula):
             found = self.current
-            found.cells += repeat * self.repeat_rows
-            if found.cells > self.limits.cells_per_sheet:
+            cells = self.cells[self.name] = self.cells.get(self.name, 0) + repeat * self.repeat_rows
+            if cells > self.limits.cells_per_sheet:
                 raise _too_large(self.name, f"超过 {self.limits.cells_per_sheet:,} 个单元格")
             if self.row + self.repeat_rows > self.limits.rows_per_sheet:
                 raise _too_large(self.name, f"超过 {self.limits.rows_per_sheet:,} 行")
-            found.rows = max(found.rows, self.row + self.repeat_rows)
             for r in range(self.row, self.row + self.repeat_rows):
                 for c in range(self.col, self.col + repeat):
                     if formula:
