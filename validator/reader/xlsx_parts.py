@@ -25,6 +25,7 @@ from defusedxml.ElementTree import fromstring
 
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
+from validator.reader.part_memo import parsed
 from validator.reader.sniff import SAVE_AS
 from validator.values.formats import significant_format
 
@@ -101,9 +102,9 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _read_small(archive: zipfile.ZipFile, name: str) -> Any | None:
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
     try:
-        return fromstring(archive.read(name), forbid_dtd=True)
+        return archive.read(name)
     except KeyError:
         return None
 
@@ -112,20 +113,29 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[SheetPart]:
     """The worksheets in workbook order, with the part each is stored in (wherever the
     relationships put it, inside `xl/` or not)."""
     book_part = _main_part(archive)
-    book = _read_small(archive, book_part)
-    if book is None:
+    data = _read_part(archive, book_part)
+    if data is None:
         raise UnreadableFile("文件缺少工作簿内容（workbook.xml），无法打开。", SAVE_AS)
+    sheets = parsed("workbook", data, _book_sheets)
     rels = _relationships(archive, book_part)
     parts = []
-    for element in book.iter():
-        if _local(element.tag) != "sheet":
-            continue
-        rid = next((element.get(f"{{{ns}}}id") for ns in REL_NS if element.get(f"{{{ns}}}id")), None)
+    for name, rid, state in sheets:
         target = rels.get(rid or "")
         if target is None or not target[1].endswith("worksheet"):
             continue  # chart sheets and dialog sheets hold no cells
-        parts.append(SheetPart(element.get("name", ""), target[0], element.get("state", "visible") != "visible"))
+        parts.append(SheetPart(name, target[0], state != "visible"))
     return parts
+
+
+def _book_sheets(data: bytes) -> tuple[tuple[str, str | None, str], ...]:
+    """(name, relationship id, state) of each `sheet` element of workbook.xml."""
+    sheets = []
+    for element in fromstring(data, forbid_dtd=True).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        rid = next((element.get(f"{{{ns}}}id") for ns in REL_NS if element.get(f"{{{ns}}}id")), None)
+        sheets.append((element.get("name", ""), rid, element.get("state", "visible")))
+    return tuple(sheets)
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:
@@ -139,17 +149,21 @@ def _main_part(archive: zipfile.ZipFile) -> str:
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (resolved part name, type) of `part` ("" for the package)."""
     folder, base = posixpath.split(part)
-    root = _read_small(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+    data = _read_part(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+    if data is None:
+        return {}
+    return dict(parsed(("rels", folder), data, lambda text: _parse_relationships(text, folder)))
+
+
+def _parse_relationships(data: bytes, folder: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     found: dict[str, tuple[str, str]] = {}
-    if root is None:
-        return found
-    for rel in root:
+    for rel in fromstring(data, forbid_dtd=True):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         found[rel.get("Id", "")] = (resolved, rel.get("Type", ""))
-    return found
+    return tuple(found.items())
 
 
 def number_formats(archive: zipfile.ZipFile) -> list[str]:
@@ -157,18 +171,19 @@ def number_formats(archive: zipfile.ZipFile) -> list[str]:
     it shows a percentage or a date (what the rules read); "General" for the others."""
     book_part = _main_part(archive)
     styles_part = next((t for t, kind in _relationships(archive, book_part).values() if kind.endswith("/styles")), None)
-    try:
-        data = archive.read(styles_part) if styles_part else None
-    except KeyError:
-        data = None
+    data = _read_part(archive, styles_part) if styles_part else None
     if data is None:
         return ["General"]
+    return list(parsed("styles", data, _style_formats))
+
+
+def _style_formats(data: bytes) -> tuple[str, ...]:
     scan = _StylesScan()
     parser = guarded_parser()
     parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
     parser.Parse(data, True)
-    codes = [significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs]
-    return codes or ["General"]
+    codes = tuple(significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs)
+    return codes or ("General",)
 
 
 class _StylesScan:
