@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +73,45 @@ def _read(path: Path) -> tuple[dict[str, XlsSheet], int]:
     try:
         sheets = {}
         for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
+            sheet = _load_sheet(book, index)
             sheets[sheet.name] = _sheet(book, sheet)
-            book.unload_sheet(index)
     finally:
         book.release_resources()
     return sheets, _formula_records(path)
+
+
+def _load_sheet(book: Any, index: int) -> Any:
+    """`book.sheet_by_index(index)` (xlrd's `Book.get_sheet`, whose steps these are) without
+    the empty styled cells: with `formatting_info` xlrd stores every BLANK of a re-saved sheet,
+    thousands of them, and `_sheet` skips them all. Values, XF indexes, rows and merged areas
+    are read as before (a test compares the two on the format fixtures)."""
+    from xlrd.biffh import XL_WORKSHEET
+
+    book._position = book._sh_abs_posn[index]
+    book.getbof(XL_WORKSHEET)
+    sheet = _value_sheet_class()(book, book._position, book._sheet_names[index], index)
+    sheet.read(book)
+    return sheet
+
+
+@cache
+def _value_sheet_class() -> type:
+    import xlrd
+    from xlrd.sheet import Sheet
+
+    class ValueSheet(Sheet):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            put: Any = getattr(self, "put_cell")  # noqa: B009  # bound by xlrd in __init__
+            blank = xlrd.XL_CELL_BLANK
+
+            def put_value(rowx: int, colx: int, ctype: int, value: Any, xf_index: int) -> None:
+                if ctype != blank:
+                    put(rowx, colx, ctype, value, xf_index)
+
+            self.put_cell = put_value
+
+    return ValueSheet
 
 
 def _sheet(book: Any, sheet: Any) -> XlsSheet:
