@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import xlrd
 
-from validator.reader.xls_parts import _load_sheet, _sheet
+from validator.reader.xls_parts import _holds_formulas, _load_sheet, _sheet
 
 ROOT = Path(__file__).resolve().parent
 FIXTURES = sorted((ROOT / "data" / "formats").glob("*.xls")) + sorted((ROOT / "data").glob("**/*.xls"))
@@ -34,9 +34,12 @@ def test_hidden_rows_and_number_formats_read_the_same_without_the_blank_cells(tm
     book = load_workbook(ROOT / "data" / "formats" / "styled.xlsx")
     book["绩效指标"].row_dimensions[4].hidden = True
     book.save(tmp_path / "hidden.xlsx")
+    book["项目信息"]["C4"] = "=D4+E4+F4"
+    book.save(tmp_path / "formula.xlsx")
     try:
-        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / "hidden.xlsx")],
-                       check=True, capture_output=True, timeout=120)
+        for name in ("hidden.xlsx", "formula.xlsx"):
+            subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / name)],
+                           check=True, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         pytest.skip("LibreOffice is not installed")
     path = tmp_path / "hidden.xls"
@@ -44,6 +47,29 @@ def test_hidden_rows_and_number_formats_read_the_same_without_the_blank_cells(tm
     assert ours == _extras(path, lambda book, index: book.sheet_by_index(index))
     formats, hidden, merged = ours["绩效指标"]
     assert hidden == {3} and merged and any(code.endswith("%") for code in formats.values())
+    assert [_formula_count(tmp_path / n) > 0 for n in ("hidden.xls", "formula.xls")] == [False, True]
+    assert [_formulas(tmp_path / n) for n in ("hidden.xls", "formula.xls")] == [False, True]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in set(FIXTURES) if p.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"),
+                         ids=lambda p: p.name)
+def test_formula_records_are_found_as_xlrd_counts_them(path: Path) -> None:
+    assert _formulas(path) == (_formula_count(path) > 0)
+
+
+def _formulas(path: Path) -> bool:
+    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+    try:
+        return _holds_formulas(book)
+    finally:
+        book.release_resources()
+
+
+def _formula_count(path: Path) -> int:
+    """What the reader counted before: xlrd.count_records' FORMULA lines."""
+    tally = io.StringIO()
+    xlrd.count_records(str(path), outfile=tally)
+    return sum(int(line.split()[0]) for line in tally.getvalue().splitlines() if line.split()[1].startswith("FORMULA"))
 
 
 def _extras(path: Path, load: object) -> dict[str, tuple[dict[tuple[int, int], str], set[int], list[tuple[int, int, int, int]]]]:
