@@ -500,8 +500,10 @@ _ODD_CELL = re.compile(rb"<c(?=[\s/>])(?!" + _CELL_TAG + rb")")
 _MAYBE_HIDDEN = re.compile(rb"""hidden\s*=\s*(?!["'](?:false|0)["'])""")
 _HIDDEN_ROW = re.compile(rb'<row r="([0-9]+)"(?: (?!hidden=)[A-Za-z_][\w.:-]*="[^"<>&]*")* hidden="(?:1|true)"')
 _MERGE = re.compile(rb'<mergeCell ref="([^"<>&]*)" ?/>')
-# How many places of a rare byte are looked at one by one before one regex pass is cheaper.
-_RARE_VISITS = 128
+# How many places of a rare byte are looked at one by one before one regex pass is cheaper
+# (an `x` more: a root element declares a dozen namespaces).
+_RARE_VISITS = 32
+_X_VISITS = 128
 
 
 def _quick_scan(data: bytes, formats: list[str], limits: Limits) -> SheetExtras | None:
@@ -551,7 +553,7 @@ def _one_namespace(data: bytes) -> bool:
     """The root's default namespace is the only one declared, and no prefix is bound to the
     sheet namespace (each declaration starts at an `x`, rare in a sheet past its root)."""
     at, defaults = data.find(b"x"), 0
-    for _ in range(_RARE_VISITS):
+    for _ in range(_X_VISITS):
         if at < 0:
             return defaults == 1
         found = _NS_DECL.match(data, at)
@@ -632,6 +634,8 @@ def _quick_formats(data: bytes, styled: list[bytes], formats: list[str], found: 
 
 def _quick_merges(merges: list[bytes], formats: list[str], limits: Limits, found: SheetExtras) -> bool:
     """The merged ranges (False: past the limit)."""
+    if not merges:
+        return True
     scan = _SheetScan("", formats, limits)
     try:
         for ref in merges:
