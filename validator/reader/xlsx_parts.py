@@ -7,8 +7,12 @@ streams, so a hostile sheet is refused before anything loads it.
 Most sheets need no expat at all (`_quick_scan`): when a sheet of moderate size is written the
 way Excel, WPS, LibreOffice and openpyxl write it (plain `<row r=…>` and `<c r=… s=… t=…>`
 tags, no DTD, comments or unusual entities, no formulas or error values), a few byte searches
-give the same counts, hidden rows, merged ranges and formats. Anything else, and any sheet
-past a limit, takes the streaming scan, so its refusal reads exactly as before."""
+give the same hidden rows, merged ranges and formats, and show the rows and cells within the
+limits (counted only when the sheet is long enough to hold more). Anything else, and any sheet
+past a limit, takes the streaming scan, so its refusal reads exactly as before.
+
+styles.xml, workbook.xml and their relationships are parsed once per distinct content in a
+process (`part_memo`): a batch made from one template repeats them byte for byte."""
 
 from __future__ import annotations
 
