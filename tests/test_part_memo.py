@@ -91,3 +91,25 @@ def test_the_memo_is_bounded_and_large_parts_are_not_kept() -> None:
     assert part_memo.parsed("big", big, len) == len(big)
     assert ("big", big) not in part_memo._MEMO
     assert part_memo.parsed("other kind", b"5", lambda data: -int(data)) == -5  # the kind is part of the key
+
+
+def test_threads_reading_at_once_each_get_their_own_result() -> None:
+    import threading
+
+    part_memo.clear()
+    errors: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            for n in range(400):
+                value = (n * 7 + offset) % (part_memo.MAX_ENTRIES * 4)
+                assert part_memo.parsed("t", str(value).encode(), lambda data: int(data)) == value
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and len(part_memo._MEMO) <= part_memo.MAX_ENTRIES

@@ -6,6 +6,7 @@ holding only immutable results, so a hit is the same as parsing again."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ T = TypeVar("T")
 MAX_ENTRIES = 32
 MAX_PART_BYTES = 256 * 1024  # larger parts are parsed every time (and never held)
 _MEMO: dict[tuple[Hashable, bytes], object] = {}
+_LOCK = threading.Lock()  # the web server reads files in threads: eviction must not race
 
 
 def parsed(kind: Hashable, data: bytes, parse: Callable[[bytes], T]) -> T:
@@ -21,14 +23,17 @@ def parsed(kind: Hashable, data: bytes, parse: Callable[[bytes], T]) -> T:
     if len(data) > MAX_PART_BYTES:
         return parse(data)
     key = (kind, data)
-    if key in _MEMO:
-        return _MEMO[key]  # type: ignore[return-value]
+    hit = _MEMO.get(key, _MEMO)
+    if hit is not _MEMO:
+        return hit  # type: ignore[return-value]
     result = parse(data)
-    if len(_MEMO) >= MAX_ENTRIES:
-        del _MEMO[next(iter(_MEMO))]  # the oldest: a new template's parts replace an old one's
-    _MEMO[key] = result
+    with _LOCK:
+        while len(_MEMO) >= MAX_ENTRIES:
+            del _MEMO[next(iter(_MEMO))]  # the oldest: a new template's parts replace an old one's
+        _MEMO[key] = result
     return result
 
 
 def clear() -> None:
-    _MEMO.clear()
+    with _LOCK:
+        _MEMO.clear()
