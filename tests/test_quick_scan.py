@@ -94,6 +94,10 @@ ODD_WRITINGS = {
     "main namespace under a prefix": (MAIN, MAIN + b' xmlns:m="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
     "second default namespace": (b"<sheetData>", b'<sheetData xmlns="urn:other">'),
     "merge written oddly": (b'<mergeCell ref="A6:C7"/>', b'<mergeCell  ref="A6:C7"/>'),
+    "error value by a character reference": (b'<c r="B1" t="n">', b'<c r="B1" t="&#101;">'),
+    "sheet namespace under a prefix by a character reference":
+        (MAIN, MAIN + b' xmlns:m="http://schemas.openxmlformats.org/spreadsheetml/2006/m&#97;in"'),
+    "formula after many rare bytes": (b"<sheetData>", b"<sheetData>" + b"<!-- ! ? & x -->" * 200),
 }
 
 
@@ -113,3 +117,30 @@ def test_a_sheet_past_a_limit_is_refused_by_the_streaming_scan(tmp_path: Path, l
     assert _quick_scan(data, formats, limits) is None
     refusal = streamed(data, formats, limits)
     assert isinstance(refusal, str) and "工作表“表”" in refusal
+
+
+def test_the_rare_bytes_are_looked_at_past_their_budget(tmp_path: Path) -> None:
+    """Many `!`, `?`, `&` and `x` in plain text: the quick scan still reads the sheet, the same as
+    the streaming scan; one comment after them still sends it to the streaming scan."""
+    data, formats = sheet_bytes(_workbook(tmp_path))[0]
+    text = b'<c r="H1" t="inlineStr"><is><t>' + b"x! x? &amp; &#33;" * 300 + b"</t></is></c></row>"
+    assert data.count(b"</row>") > 1
+    plain = data.replace(b"</row>", text, 1)
+    quick = _quick_scan(plain, formats, Limits())
+    assert quick is not None and quick == streamed(plain, formats, Limits())
+    assert _quick_scan(plain.replace(b"</sheetData>", b"<!-- x --></sheetData>"), formats, Limits()) is None
+
+
+@pytest.mark.parametrize("limit", [200_000, 150_000, 99_999, 12])
+def test_row_numbers_of_any_length_are_checked_against_the_limit(tmp_path: Path, limit: int) -> None:
+    """A row numbered past what the quick scan takes on sight is counted exactly: read the same
+    as the streaming scan within the limit, left to the streaming scan (its refusal) past it."""
+    data, formats = sheet_bytes(_workbook(tmp_path))[0]
+    far = data.replace(b'<row r="10"', b'<row r="150000"', 1).replace(b'r="G10"', b'r="G150000"', 1)
+    assert far != data
+    limits = Limits(rows_per_sheet=limit)
+    quick = _quick_scan(far, formats, limits)
+    if limit >= 150_000:
+        assert quick is not None and quick == streamed(far, formats, limits)
+    else:
+        assert quick is None and "超过" in str(streamed(far, formats, limits))

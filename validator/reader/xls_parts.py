@@ -2,9 +2,9 @@
 xlrd (`formatting_info=True`, used for .xls only and only for these extras): each cell's
 number format (from its XF record, so a percentage or a date reads as it does in an .xlsx),
 hidden rows, and merged areas when calamine gives none. xlrd reads a formula's saved result
-but not which cells are formulas: whether the workbook holds any formula at all is counted
-from its records (`xlrd.count_records`), and a workbook that does is marked as not telling
-formulas (`Grid.unknown`), for the `format-unchecked` hint.
+but not which cells are formulas: whether the workbook holds any formula at all is found by
+walking its records (as `xlrd.count_records` does), and a workbook that does is marked as not
+telling formulas (`Grid.unknown`), for the `format-unchecked` hint.
 
 Runs after calamine has read the values, so the file size, rows, cells and merged-cell limits
 have already been checked; xlrd then parses the same bounded file once more."""
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
+from struct import unpack_from
 from typing import Any
 
 from validator.reader.grid import Area, Grid
@@ -65,19 +67,52 @@ def add_xls_extras(path: Path, grids: list[Grid]) -> list[Grid]:
     return grids
 
 
-def _read(path: Path) -> tuple[dict[str, XlsSheet], int]:
+def _read(path: Path) -> tuple[dict[str, XlsSheet], bool]:
     import xlrd  # only .xls files need it
 
     book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
     try:
         sheets = {}
         for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
+            sheet = _load_sheet(book, index)
             sheets[sheet.name] = _sheet(book, sheet)
-            book.unload_sheet(index)
+        return sheets, _holds_formulas(book)
     finally:
         book.release_resources()
-    return sheets, _formula_records(path)
+
+
+def _load_sheet(book: Any, index: int) -> Any:
+    """`book.sheet_by_index(index)` (xlrd's `Book.get_sheet`, whose steps these are) without
+    the empty styled cells: with `formatting_info` xlrd stores every BLANK of a re-saved sheet,
+    thousands of them, and `_sheet` skips them all. Values, XF indexes, rows and merged areas
+    are read as before (a test compares the two on the format fixtures)."""
+    from xlrd.biffh import XL_WORKSHEET
+
+    book._position = book._sh_abs_posn[index]
+    book.getbof(XL_WORKSHEET)
+    sheet = _value_sheet_class()(book, book._position, book._sheet_names[index], index)
+    sheet.read(book)
+    return sheet
+
+
+@cache
+def _value_sheet_class() -> type:
+    import xlrd
+    from xlrd.sheet import Sheet
+
+    class ValueSheet(Sheet):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            put: Any = getattr(self, "put_cell")  # noqa: B009  # bound by xlrd in __init__
+            blank = xlrd.XL_CELL_BLANK
+
+            def put_value(rowx: int, colx: int, ctype: int, value: Any, xf_index: int) -> None:
+                if ctype != blank:
+                    put(rowx, colx, ctype, value, xf_index)
+
+            self.put_cell = put_value
+
+    return ValueSheet
 
 
 def _sheet(book: Any, sheet: Any) -> XlsSheet:
@@ -117,18 +152,26 @@ def _codes(book: Any) -> dict[int, str]:
     return codes
 
 
-def _formula_records(path: Path) -> int:
-    """How many formula records the workbook holds (any sheet)."""
-    import xlrd
+_FORMULA_RECORDS = frozenset({0x0006, 0x0206, 0x0406})  # FORMULA, and as BIFF3 and BIFF4 wrote it
 
-    tally = io.StringIO()
-    xlrd.count_records(str(path), outfile=tally)
-    total = 0
-    for line in tally.getvalue().splitlines():
-        count, _, name = line.strip().partition(" ")
-        if name.startswith("FORMULA") and count.isdigit():
-            total += int(count)
-    return total
+
+def _holds_formulas(book: Any) -> bool:
+    """Whether the workbook stream holds a formula record (any sheet): its records walked as
+    `xlrd.count_records` walks them (from the stream xlrd already loaded), up to the first."""
+    mem, pos = book.mem, book.base
+    end = pos + book.stream_len
+    while end - pos >= 4:
+        kind, length = unpack_from("<HH", mem, pos)
+        if kind in _FORMULA_RECORDS:
+            return True
+        if kind == 0 and length == 0:  # zero padding: skip to the next record holding something
+            rest = mem[pos:end].lstrip(b"\0")
+            if not rest:
+                break
+            pos += 4 * ((end - pos - len(rest)) // 4)
+            continue
+        pos += length + 4
+    return False
 
 
 def _apply(grid: Grid, found: XlsSheet) -> None:

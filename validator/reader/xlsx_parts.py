@@ -7,8 +7,12 @@ streams, so a hostile sheet is refused before anything loads it.
 Most sheets need no expat at all (`_quick_scan`): when a sheet of moderate size is written the
 way Excel, WPS, LibreOffice and openpyxl write it (plain `<row r=…>` and `<c r=… s=… t=…>`
 tags, no DTD, comments or unusual entities, no formulas or error values), a few byte searches
-give the same counts, hidden rows, merged ranges and formats. Anything else, and any sheet
-past a limit, takes the streaming scan, so its refusal reads exactly as before."""
+give the same hidden rows, merged ranges and formats, and show the rows and cells within the
+limits (counted only when the sheet is long enough to hold more). Anything else, and any sheet
+past a limit, takes the streaming scan, so its refusal reads exactly as before.
+
+styles.xml, workbook.xml and their relationships are parsed once per distinct content in a
+process (`part_memo`): a batch made from one template repeats them byte for byte."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from defusedxml.ElementTree import fromstring
 
 from validator.config.limits import Limits
 from validator.reader.errors import UnreadableFile
+from validator.reader.part_memo import parsed
 from validator.reader.sniff import SAVE_AS
 from validator.values.formats import significant_format
 
@@ -72,8 +77,6 @@ class SheetExtras:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
     hidden_rows: set[int] = field(default_factory=set)
-    rows: int = 0
-    cells: int = 0
 
 
 def column_index(letters: str) -> int:
@@ -103,9 +106,9 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _read_small(archive: zipfile.ZipFile, name: str) -> Any | None:
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
     try:
-        return fromstring(archive.read(name), forbid_dtd=True)
+        return archive.read(name)
     except KeyError:
         return None
 
@@ -114,20 +117,29 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[SheetPart]:
     """The worksheets in workbook order, with the part each is stored in (wherever the
     relationships put it, inside `xl/` or not)."""
     book_part = _main_part(archive)
-    book = _read_small(archive, book_part)
-    if book is None:
+    data = _read_part(archive, book_part)
+    if data is None:
         raise UnreadableFile("文件缺少工作簿内容（workbook.xml），无法打开。", SAVE_AS)
+    sheets = parsed("workbook", data, _book_sheets)
     rels = _relationships(archive, book_part)
     parts = []
-    for element in book.iter():
-        if _local(element.tag) != "sheet":
-            continue
-        rid = next((element.get(f"{{{ns}}}id") for ns in REL_NS if element.get(f"{{{ns}}}id")), None)
+    for name, rid, state in sheets:
         target = rels.get(rid or "")
         if target is None or not target[1].endswith("worksheet"):
             continue  # chart sheets and dialog sheets hold no cells
-        parts.append(SheetPart(element.get("name", ""), target[0], element.get("state", "visible") != "visible"))
+        parts.append(SheetPart(name, target[0], state != "visible"))
     return parts
+
+
+def _book_sheets(data: bytes) -> tuple[tuple[str, str | None, str], ...]:
+    """(name, relationship id, state) of each `sheet` element of workbook.xml."""
+    sheets = []
+    for element in fromstring(data, forbid_dtd=True).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        rid = next((element.get(f"{{{ns}}}id") for ns in REL_NS if element.get(f"{{{ns}}}id")), None)
+        sheets.append((element.get("name", ""), rid, element.get("state", "visible")))
+    return tuple(sheets)
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:
@@ -141,17 +153,21 @@ def _main_part(archive: zipfile.ZipFile) -> str:
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (resolved part name, type) of `part` ("" for the package)."""
     folder, base = posixpath.split(part)
-    root = _read_small(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+    data = _read_part(archive, posixpath.join(folder, "_rels", f"{base}.rels"))
+    if data is None:
+        return {}
+    return dict(parsed(("rels", folder), data, lambda text: _parse_relationships(text, folder)))
+
+
+def _parse_relationships(data: bytes, folder: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     found: dict[str, tuple[str, str]] = {}
-    if root is None:
-        return found
-    for rel in root:
+    for rel in fromstring(data, forbid_dtd=True):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         found[rel.get("Id", "")] = (resolved, rel.get("Type", ""))
-    return found
+    return tuple(found.items())
 
 
 def number_formats(archive: zipfile.ZipFile) -> list[str]:
@@ -159,18 +175,19 @@ def number_formats(archive: zipfile.ZipFile) -> list[str]:
     it shows a percentage or a date (what the rules read); "General" for the others."""
     book_part = _main_part(archive)
     styles_part = next((t for t, kind in _relationships(archive, book_part).values() if kind.endswith("/styles")), None)
-    try:
-        data = archive.read(styles_part) if styles_part else None
-    except KeyError:
-        data = None
+    data = _read_part(archive, styles_part) if styles_part else None
     if data is None:
         return ["General"]
+    return list(parsed("styles", data, _style_formats))
+
+
+def _style_formats(data: bytes) -> tuple[str, ...]:
     scan = _StylesScan()
     parser = guarded_parser()
     parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
     parser.Parse(data, True)
-    codes = [significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs]
-    return codes or ["General"]
+    codes = tuple(significant_format(scan.custom.get(n) or BUILTIN_FORMATS.get(n, "General")) for n in scan.xfs)
+    return codes or ("General",)
 
 
 class _StylesScan:
@@ -223,6 +240,7 @@ class _SheetScan:
         self.formula: tuple[str | None, str | None] | None = None  # (type, si) of the open <f>
         self.merged_total = 0
         self.largest = ("", 0)
+        self.rows = self.cells = 0  # counted against the limits
         self.parser: Any = None
         handlers: dict[str, Callable[[dict[str, str]], None]] = {}
         for ns in MAIN_NS:
@@ -266,8 +284,8 @@ class _SheetScan:
         self.row = number - 1 if number is not None and number > 0 else self.row + 1
         self.col = -1
         self.ref, self.cell = None, None
-        self.found.rows += 1
-        if self.found.rows > self.limits.rows_per_sheet or self.row >= self.limits.rows_per_sheet:
+        self.rows += 1
+        if self.rows > self.limits.rows_per_sheet or self.row >= self.limits.rows_per_sheet:
             raise _too_large(self.sheet, f"超过 {self.limits.rows_per_sheet:,} 行")
         if attrs.get("hidden") in ("1", "true"):
             self.found.hidden_rows.add(self.row)
@@ -275,8 +293,8 @@ class _SheetScan:
     def _cell(self, attrs: dict[str, str]) -> None:
         # Most cells of a re-saved sheet are empty styled ones: only count them here, and work
         # out where a cell is and what it shows when it turns out to hold something.
-        self.found.cells += 1
-        if self.found.cells > self.limits.cells_per_sheet:
+        self.cells += 1
+        if self.cells > self.limits.cells_per_sheet:
             raise _too_large(self.sheet, f"超过 {self.limits.cells_per_sheet:,} 个单元格")
         ref = attrs.get("r")
         if ref is None:  # placed after the previous cell of the row
@@ -433,8 +451,8 @@ def _stream_scan(sheet: SheetPart, formats: list[str], limits: Limits, head: lis
             if read > budget:
                 raise _too_large(sheet.name, f"工作表数据超过 {limits.sheet_xml_mb:g} MB")
             chunk, empty = _EMPTY_CELL.subn(b"", chunk)
-            scan.found.cells += empty
-            if scan.found.cells > limits.cells_per_sheet:
+            scan.cells += empty
+            if scan.cells > limits.cells_per_sheet:
                 raise _too_large(sheet.name, f"超过 {limits.cells_per_sheet:,} 个单元格")
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
@@ -457,18 +475,28 @@ _QUICK_BYTES = 32 * _MB
 _NS_ALT = b"|".join(re.escape(ns.encode()) for ns in MAIN_NS)
 # The root element, with the sheet namespace as the default (the only default declared).
 _QUICK_ROOT = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:<\?xml[^<>]*\?>)?\s*<worksheet\s[^<>]*?\bxmlns="(?:' + _NS_ALT + rb')"')
-_DEFAULT_NS = re.compile(rb"xmlns\s*=")
-_MAIN_PREFIX = re.compile(rb'xmlns:[^\s=]+\s*=\s*["\'](?:' + _NS_ALT + rb')["\']')
+# A namespace declaration at an `x`: group 1 is "=" (the default one) or what follows the prefix when
+# it binds the sheet namespace, or a namespace written with character references (expat reads
+# those as the sheet namespace too), else no match.
+_NS_DECL = re.compile(rb'xmlns(?:\s*(=)|:[^\s=]+\s*=\s*(["\'](?:(?:' + _NS_ALT + rb')["\']|[^"\'<>]*&)))')
 _ATTR = rb' (?![rst]=)[A-Za-z_][\w.:-]*="[^"<>&]*"'
 _CELL_TAG = rb' r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="(?:0|[1-9][0-9]{0,8})")?(?: t="[A-Za-z]{1,9}")?(?:' + _ATTR + rb')* ?/?>'
 _ROW_TAG = rb' r="[1-9][0-9]{0,6}"(?: [A-Za-z_][\w.:-]*="[^"<>&]*")* ?/?>'
 # What the byte searches below could misread: a DTD, comment or CDATA section, processing
-# instructions, entities besides the five of XML, formulas and error values, tags broken over
-# lines, cells and rows without their position. Each pattern opens with a literal, so each search runs at the speed of a scan.
-_ODD = tuple(re.compile(pattern) for pattern in (
-    rb"<!", rb"<\?(?!xml )", rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)", rb"<f[\s/>]",
-    rb"""t\s*=\s*["']e["']""", rb"<c[\t\r\n/>]", rb"<row[\t\r\n/>]", rb"<mergeCell[\t\r\n/>]",
-))
+# instructions and entities besides the five of XML (each holds a byte a plain sheet rarely has,
+# `!`, `?`, `&`, so only the places of that byte are looked at: a regex pass over a sheet of
+# LibreOffice's empty styled cells costs 100-300 µs, a search for one byte a few µs) ...
+_RARE = (
+    (re.compile(rb"<!"), b"!", 1),
+    (re.compile(rb"<\?(?!xml )"), b"?", 1),
+    (re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)"), b"&", 0),
+)
+# ... error values (a `t` of "e", or written with a character reference) ...
+_ERROR = re.compile(rb"""t\s*=\s*["'](?:e["']|&)""")
+# ... and, in one pass over the tags: formulas, cells, rows and merges written other than plainly,
+# rows whose number is not plainly under the limit (`_tags`). Each pattern opens with a literal,
+# so each search runs at the speed of a scan.
+_TAGS: dict[int, re.Pattern[bytes]] = {}
 _ROW_NUMBER = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
 _ODD_ROW = re.compile(rb"<row(?=[\s/>])(?!" + _ROW_TAG + rb")")
 _ODD_CELL = re.compile(rb"<c(?=[\s/>])(?!" + _CELL_TAG + rb")")
@@ -476,21 +504,23 @@ _ODD_CELL = re.compile(rb"<c(?=[\s/>])(?!" + _CELL_TAG + rb")")
 _MAYBE_HIDDEN = re.compile(rb"""hidden\s*=\s*(?!["'](?:false|0)["'])""")
 _HIDDEN_ROW = re.compile(rb'<row r="([0-9]+)"(?: (?!hidden=)[A-Za-z_][\w.:-]*="[^"<>&]*")* hidden="(?:1|true)"')
 _MERGE = re.compile(rb'<mergeCell ref="([^"<>&]*)" ?/>')
+# How many places of a rare byte are looked at one by one before one regex pass is cheaper
+# (an `x` more: a root element declares a dozen namespaces).
+_RARE_VISITS = 32
+_X_VISITS = 128
 
 
 def _quick_scan(data: bytes, formats: list[str], limits: Limits) -> SheetExtras | None:
     """The extras of a plainly written sheet within the limits, by byte searches (the same
     result as the streaming scan); None when the streaming scan must decide."""
-    if _QUICK_ROOT.match(data) is None or len(_DEFAULT_NS.findall(data)) != 1:
+    if _QUICK_ROOT.match(data) is None or not _one_namespace(data):
         return None
-    if _MAIN_PREFIX.search(data) or any(odd.search(data) for odd in _ODD):
+    if any(not _nowhere(data, *rare) for rare in _RARE) or _error_values(data):
         return None
-    found = SheetExtras(rows=data.count(b"<row "), cells=data.count(b"<c "))
-    if found.rows > limits.rows_per_sheet or found.cells > limits.cells_per_sheet:
+    found = SheetExtras()
+    merges = _plain_tags(data, limits, found)
+    if merges is None or not _quick_counts(data, limits, found):
         return None
-    numbers = _ROW_NUMBER.findall(data)
-    if len(numbers) != found.rows or (numbers and max(map(int, numbers)) > limits.rows_per_sheet):
-        return None  # a row without its number first, or past the limit
     if _MAYBE_HIDDEN.search(data):
         if _ODD_ROW.search(data):
             return None
@@ -498,7 +528,99 @@ def _quick_scan(data: bytes, formats: list[str], limits: Limits) -> SheetExtras 
     styled = [str(i).encode() for i, code in enumerate(formats) if code != "General"]
     if styled and not _quick_formats(data, styled, formats, found):
         return None
-    return found if _quick_merges(data, formats, limits, found) else None
+    return found if _quick_merges(merges, formats, limits, found) else None
+
+
+def _nowhere(data: bytes, pattern: re.Pattern[bytes], rare: bytes, offset: int) -> bool:
+    """Whether `pattern` matches nowhere in `data`, given that every match holds the byte
+    `rare` `offset` bytes after its start: only the places of that byte are tried."""
+    at, visits = data.find(rare), 0
+    while at >= 0:
+        if visits == _RARE_VISITS:  # a byte that is not rare here: one pass from there on
+            return pattern.search(data, max(0, at - offset)) is None
+        if at >= offset and pattern.match(data, at - offset) is not None:
+            return False
+        at, visits = data.find(rare, at + 1), visits + 1
+    return True
+
+
+def _error_values(data: bytes) -> bool:
+    """Whether a cell may hold an error value: a `t` of "e", or a `t` attribute whose value
+    starts with a character reference (the `&` of `prompt="&#…` is no `t` attribute)."""
+    for found in _ERROR.finditer(data):
+        if found[0][-1:] != b"&" or data[found.start() - 1:found.start()] in (b" ", b"\t", b"\r", b"\n"):
+            return True
+    return False
+
+
+def _one_namespace(data: bytes) -> bool:
+    """The root's default namespace is the only one declared, and no prefix is bound to the
+    sheet namespace (each declaration starts at an `x`, rare in a sheet past its root)."""
+    at, defaults = data.find(b"x"), 0
+    for _ in range(_X_VISITS):
+        if at < 0:
+            return defaults == 1
+        found = _NS_DECL.match(data, at)
+        if found is not None:
+            if found[2] is not None:
+                return False
+            defaults += 1
+        at = data.find(b"x", at + 1)
+    if at < 0:
+        return defaults == 1
+    for found in _NS_DECL.finditer(data, at):  # many `x`s: the rest in one pass
+        if found[2] is not None:
+            return False
+        defaults += 1
+    return defaults == 1
+
+
+def _tags(limits: Limits) -> re.Pattern[bytes]:
+    """The tags the quick scan must look at: matched `<f`, `<c`, `<row`, `<mergeCell` written
+    other than `<name ` (odd), every `<mergeCell ` (its range in group 1 when plainly written),
+    and `<row ` without a plain number that is surely under the row limit."""
+    digits = len(str(limits.rows_per_sheet)) - 1  # any number of that many digits is under the limit
+    pattern = _TAGS.get(digits)
+    if pattern is None:
+        number = rb'r="[1-9][0-9]{0,%d}"' % (digits - 1) if digits > 0 else rb"(?!)"
+        pattern = _TAGS.setdefault(digits, re.compile(
+            rb'<(?:f[\s/>]|c[\t\r\n/>]|row(?:[\t\r\n/>]| (?!' + number + rb'))'
+            rb'|mergeCell(?:[\t\r\n/>]| (?:ref="([^"<>&]*)" ?/>)?))'))
+    return pattern
+
+
+def _plain_tags(data: bytes, limits: Limits, found: SheetExtras) -> list[bytes] | None:
+    """The merged ranges as written, after one pass over the tags (None: not plain)."""
+    merges: list[bytes] = []
+    rows_checked = False
+    for tag in _tags(limits).finditer(data):
+        text = tag[0]
+        if text.startswith(b"<mergeCell "):
+            if tag[1] is None:
+                return None
+            merges.append(tag[1])
+        elif text == b"<row " and not rows_checked:  # a number with more digits: counted exactly
+            if not _quick_row_numbers(data, limits):
+                return None
+            rows_checked = True
+        elif text != b"<row ":
+            return None  # a formula, or a cell, row or merge written oddly
+    return merges
+
+
+def _quick_row_numbers(data: bytes, limits: Limits) -> bool:
+    """Every row starts with its number, none past the row limit."""
+    numbers = _ROW_NUMBER.findall(data)
+    return len(numbers) == data.count(b"<row ") and (not numbers or max(map(int, numbers)) <= limits.rows_per_sheet)
+
+
+def _quick_counts(data: bytes, limits: Limits, found: SheetExtras) -> bool:
+    """Rows and cells within the limits. Every row and cell of a sheet the quick scan reads is
+    written `<row ` / `<c ` (the other writings are odd), so a sheet too short to hold more
+    than the limit of them needs no counting."""
+    if len(data) // len(b"<row ") > limits.rows_per_sheet and data.count(b"<row ") > limits.rows_per_sheet:
+        return False
+    return len(data) // len(b"<c ") <= limits.cells_per_sheet or data.count(b"<c ") <= limits.cells_per_sheet
 
 
 def _quick_formats(data: bytes, styled: list[bytes], formats: list[str], found: SheetExtras) -> bool:
@@ -514,11 +636,10 @@ def _quick_formats(data: bytes, styled: list[bytes], formats: list[str], found: 
     return True
 
 
-def _quick_merges(data: bytes, formats: list[str], limits: Limits, found: SheetExtras) -> bool:
-    """The merged ranges (False: not plainly written, or past the limit)."""
-    merges = _MERGE.findall(data)
-    if len(merges) != data.count(b"<mergeCell "):
-        return False
+def _quick_merges(merges: list[bytes], formats: list[str], limits: Limits, found: SheetExtras) -> bool:
+    """The merged ranges (False: past the limit)."""
+    if not merges:
+        return True
     scan = _SheetScan("", formats, limits)
     try:
         for ref in merges:
