@@ -121,6 +121,19 @@ def lookup(index: dict[str, str], text: str) -> str | None:
 def lookup_keys(text: str) -> tuple[str, str | None]:
     """The keys `lookup` tries for a header cell: its key and, when it ends in a bracketed
     aside, the key without it."""
+    if len(text) <= _CACHED_LENGTH:
+        return _lookup_keys_short(text)
+    return _lookup_keys(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _lookup_keys_short(text: str) -> tuple[str, str | None]:
+    # Every layout looks at every cell of a sheet's first rows, and the files of one folder
+    # share most of those texts: each distinct text is worked out once per process.
+    return _lookup_keys(text)
+
+
+def _lookup_keys(text: str) -> tuple[str, str | None]:
     k = header_key(text)
     return k, (_ASIDE.sub("", k) if k.endswith(")") else None)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from validator.reader.columns import header_key, lookup_keys
-from validator.reader.grid import Grid, coordinate
+from validator.reader.grid import Grid, coordinate, row_coordinates
 from validator.records import Cell
 
 HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines
@@ -48,16 +48,27 @@ def _match_row(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
 def _row_keys(grid: Grid, row: int) -> list[tuple[int, str, str | None]]:
     """(column, `lookup_keys`) of each cell of `row` that is not empty and not the non-anchor
     part of a merged header; worked out once per sheet and row."""
+    return _row_entry(grid, row)[0]
+
+
+def _row_entry(grid: Grid, row: int) -> tuple[list[tuple[int, str, str | None]], frozenset[str]]:
+    """`_row_keys` of a row and the set of every key in them, made in one pass."""
     memo = grid.memo.setdefault("row_keys", {})
-    keys = memo.get(row)
-    if keys is None:
-        keys = []
+    entry = memo.get(row)
+    if entry is None:
+        keys: list[tuple[int, str, str | None]] = []
+        keyset: set[str] = set()
         cells = grid.rows[row] if row < len(grid.rows) else []
+        coords = row_coordinates(row, len(cells), text=grid.is_text)
         for col, cell in enumerate(cells):
-            if cell is not None and cell.text and cell.coord == coordinate(row, col, text=grid.is_text):
-                keys.append((col, *lookup_keys(cell.text)))
-        memo[row] = keys
-    return keys
+            if cell is not None and cell.text and cell.coord == coords[col]:
+                k, short = lookup_keys(cell.text)
+                keys.append((col, k, short))
+                keyset.add(k)
+                if short is not None:
+                    keyset.add(short)
+        entry = memo[row] = (keys, frozenset(keyset))
+    return entry
 
 
 def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Header | None:
@@ -76,9 +87,7 @@ def _row_keysets(grid: Grid) -> list[frozenset[str]]:
     sets = grid.memo.get("row_keysets")
     if sets is None:
         sets = grid.memo["row_keysets"] = [
-            frozenset(k for _, key, short in _row_keys(grid, row) for k in (key, short) if k is not None)
-            for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
-        ]
+            _row_entry(grid, row)[1] for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))]
     return sets
 
 
