@@ -156,20 +156,34 @@ def row_fields(grid: Grid, header: Header, fields: tuple[str, ...]) -> Callable[
     return cells
 
 
-def _is_note(grid: Grid, row: int) -> bool:
-    # By coordinate: a note merged across the table (A9:G9) fills every column with one cell.
-    texts = {c.coord: c.text for c in grid.rows[row] if c is not None and c.text}
-    return len(texts) == 1 and next(iter(texts.values())).startswith(NOTE_PREFIXES)
+def _holds_data(cells: list[Cell | None]) -> bool:
+    """Whether a row holds something (text or a formula) other than a note: its text cells
+    are all one cell by coordinate (a note merged across the table, A9:G9, fills every
+    column with one cell) and that text starts like a note (注：…)."""
+    filled = False
+    coord: str | None = None
+    text = ""
+    for cell in cells:
+        if cell is None:
+            continue
+        if cell.text:
+            if coord is None:
+                coord = cell.coord
+            elif cell.coord != coord:
+                return True  # texts in two cells: not a note
+            text = cell.text
+            filled = True
+        elif cell.formula is not None:
+            filled = True
+    return filled and not (coord is not None and text.startswith(NOTE_PREFIXES))
 
 
 def data_rows(grid: Grid, header: Header) -> list[int]:
     """Rows below the header that hold something other than a note (注：…) or a copy of the
     header row (see `header_copies`)."""
     copies = set(header_copies(grid, header))
-    return [
-        r for r in range(header.row + 1, len(grid.rows))
-        if r not in copies and any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
-    ]
+    rows = grid.rows
+    return [r for r in range(header.row + 1, len(rows)) if r not in copies and _holds_data(rows[r])]
 
 
 def header_copies(grid: Grid, header: Header) -> list[int]:
