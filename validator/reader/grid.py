@@ -54,6 +54,10 @@ class Grid:
             line = rows[row]
             if 0 <= col < len(line) and (cell := line[col]) is not None:
                 return cell
+        return self.blank(row, col)
+
+    def blank(self, row: int, col: int) -> Cell:
+        """An empty cell carrying the location (row, col), for where the sheet is blank."""
         return Cell.read(self.cell_sheet, coordinate(row, col, text=self.is_text), None, text="")
 
     @property
