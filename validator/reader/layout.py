@@ -49,27 +49,15 @@ def _match_row(grid: Grid, row: int, index: dict[str, str]) -> dict[str, int]:
 def _row_keys(grid: Grid, row: int) -> list[tuple[int, str, str | None]]:
     """(column, `lookup_keys`) of each cell of `row` that is not empty and not the non-anchor
     part of a merged header; worked out once per sheet and row."""
-    return _row_entry(grid, row)[0]
-
-
-def _row_entry(grid: Grid, row: int) -> tuple[list[tuple[int, str, str | None]], frozenset[str]]:
-    """`_row_keys` of a row and the set of every key in them, made in one pass."""
     memo = grid.memo.setdefault("row_keys", {})
-    entry = memo.get(row)
-    if entry is None:
-        keys: list[tuple[int, str, str | None]] = []
-        keyset: set[str] = set()
+    keys = memo.get(row)
+    if keys is None:
         cells = grid.rows[row] if row < len(grid.rows) else []
         coords = row_coordinates(row, len(cells), text=grid.is_text)
-        for col, cell in enumerate(cells):
-            if cell is not None and (text := cell.text) and cell.coord == coords[col]:
-                k, short = LOOKUP_KEYS.get(text) or lookup_keys(text)
-                keys.append((col, k, short))
-                keyset.add(k)
-                if short is not None:
-                    keyset.add(short)
-        entry = memo[row] = (keys, frozenset(keyset))
-    return entry
+        keys = memo[row] = [(col, *(LOOKUP_KEYS.get(cell.text) or lookup_keys(cell.text)))
+                            for col, cell in enumerate(cells)
+                            if cell is not None and cell.text and cell.coord == coords[col]]
+    return keys
 
 
 def find_header(grid: Grid, index: dict[str, str], *, minimum: int = 3) -> Header | None:
@@ -88,8 +76,22 @@ def _row_keysets(grid: Grid) -> list[frozenset[str]]:
     sets = grid.memo.get("row_keysets")
     if sets is None:
         sets = grid.memo["row_keysets"] = [
-            _row_entry(grid, row)[1] for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))]
+            _keyset(cells, row_coordinates(row, len(cells), text=grid.is_text))
+            for row, cells in enumerate(grid.rows[:HEADER_SCAN_ROWS])]
     return sets
+
+
+def _keyset(cells: list[Cell | None], coords: tuple[str, ...]) -> frozenset[str]:
+    """Every key of `_row_keys` of a row (without the columns: most rows are never matched)."""
+    keyset: set[str] = set()
+    add = keyset.add
+    for col, cell in enumerate(cells):
+        if cell is not None and (text := cell.text) and cell.coord == coords[col]:
+            k, short = LOOKUP_KEYS.get(text) or lookup_keys(text)
+            add(k)
+            if short is not None:
+                add(short)
+    return frozenset(keyset)
 
 
 def _find_header(grid: Grid, index: dict[str, str], minimum: int) -> Header | None:
