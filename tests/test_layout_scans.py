@@ -5,6 +5,7 @@ areas (overlapping ones too), notes, formulas, header words and copies of the he
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from validator.reader.columns import INDICATOR_INDEX, PROJECT_INDEX, ROWWISE_IND
 from validator.reader.grid import Grid, coordinate, row_coordinates, spread_merged
 from validator.reader.layout import Header, field_getter, row_fields
 from validator.records import Cell
+from validator.text import key
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TEXTS = ["项目名称", "*总计（万元）", "财政拨款", "一级指标", "二级指标", "三级指标", "指标值", "指标值（年度）",
@@ -145,3 +147,10 @@ def test_row_coordinates_are_coordinates(text: bool) -> None:
         for width in (1, 3, 30, 3, 250):  # a wider sheet after a narrower one, and back
             coords = row_coordinates(row, width, text=text)
             assert list(coords[:width]) == [coordinate(row, c, text=text) for c in range(width)]
+
+
+@SETTINGS
+@given(st.text(alphabet="*＊※ 　\n其中:：(万元)总计a", max_size=12))
+def test_header_key_strips_markers_as_the_anchored_pattern_did(text: str) -> None:
+    k = columns._PAREN.sub("", key(text))
+    assert columns._header_key(text) == columns._WHEREOF.sub("", re.sub(r"^[*＊※]+|[*＊※]+$", "", k))

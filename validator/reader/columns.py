@@ -83,7 +83,7 @@ INDICATOR_HEADERS: Final[dict[str, str]] = {
 
 _PAREN = re.compile(r"\((?:万元|元|单位[:：]?万元|必填|选填|%|分)\)")
 _WHEREOF = re.compile(r"^其中[:：]?")
-_MARKERS = re.compile(r"^[*＊※]+|[*＊※]+$")
+_MARKERS = "*＊※"  # required-field markers before or after a header: `*总计`, `总计※`
 
 
 def header_key(text: str) -> str:
@@ -117,7 +117,9 @@ def _keep(memo: dict[str, V], text: str, value: V) -> V:
 def _header_key(text: str) -> str:
     k = key(text)
     k = _PAREN.sub("", k)
-    return _WHEREOF.sub("", _MARKERS.sub("", k))
+    # str.strip, not a regex anchored at both ends: that one tried every position of a long
+    # text (20 µs for a 270-character instruction line). The same result: a key has no spaces.
+    return _WHEREOF.sub("", k.strip(_MARKERS))
 
 
 _ASIDE = re.compile(r"\([^()]*\)$")
