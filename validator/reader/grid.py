@@ -49,7 +49,16 @@ class Grid:
 
     def located(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or an empty cell carrying that location."""
-        return self.cell(row, col) or Cell.read(self.cell_sheet, coordinate(row, col, text=self.is_text), None)
+        rows = self.rows
+        if 0 <= row < len(rows):
+            line = rows[row]
+            if 0 <= col < len(line) and (cell := line[col]) is not None:
+                return cell
+        return self.blank(row, col)
+
+    def blank(self, row: int, col: int) -> Cell:
+        """An empty cell carrying the location (row, col), for where the sheet is blank."""
+        return Cell.read(self.cell_sheet, coordinate(row, col, text=self.is_text), None, text="")
 
     @property
     def cell_sheet(self) -> str | None:
@@ -75,6 +84,23 @@ def coordinate(row: int, col: int, *, text: bool = False) -> str:
         return f"第{row + 1}行第{col + 1}列"
     letters = _LETTERS[col] if col < MAX_COLS else column_letter(col + 1)
     return f"{letters}{row + 1}"
+
+
+_KEPT_ROWS = 256  # the header and label scans look at a sheet's first rows
+_ROW_COORDINATES: dict[tuple[int, bool], tuple[str, ...]] = {}
+
+
+def row_coordinates(row: int, width: int, *, text: bool = False) -> tuple[str, ...]:
+    """`coordinate(row, c)` of each column c < `width` (the tuple may be longer). The scans
+    that tell a merged area's anchor (`cell.coord` is its own place) from the rest compare
+    every cell of a sheet's first rows: those rows' coordinates are built once per process."""
+    if row >= _KEPT_ROWS or width > MAX_COLS:
+        return tuple(coordinate(row, c, text=text) for c in range(width))
+    coords = _ROW_COORDINATES.get((row, text))
+    if coords is None or len(coords) < width:
+        # A new tuple replaces the shorter one whole, so a thread reading it meanwhile is not misled.
+        coords = _ROW_COORDINATES[(row, text)] = tuple(coordinate(row, c, text=text) for c in range(width))
+    return coords
 
 
 def spread_merged(sheet: str, rows: list[list[Cell | None]], areas: list[Area] | tuple[Area, ...] | None) -> None:

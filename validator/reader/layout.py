@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
-from validator.reader.columns import header_key, lookup_keys
-from validator.reader.grid import Grid, coordinate
+from validator.reader.columns import HEADER_KEYS, LOOKUP_KEYS, header_key, lookup_keys
+from validator.reader.grid import Grid, coordinate, row_coordinates
 from validator.records import Cell
 
 HEADER_SCAN_ROWS = 100  # instructions pasted above a table can run to 20-odd lines
@@ -51,12 +52,11 @@ def _row_keys(grid: Grid, row: int) -> list[tuple[int, str, str | None]]:
     memo = grid.memo.setdefault("row_keys", {})
     keys = memo.get(row)
     if keys is None:
-        keys = []
         cells = grid.rows[row] if row < len(grid.rows) else []
-        for col, cell in enumerate(cells):
-            if cell is not None and cell.text and cell.coord == coordinate(row, col, text=grid.is_text):
-                keys.append((col, *lookup_keys(cell.text)))
-        memo[row] = keys
+        coords = row_coordinates(row, len(cells), text=grid.is_text)
+        keys = memo[row] = [(col, *(LOOKUP_KEYS.get(cell.text) or lookup_keys(cell.text)))
+                            for col, cell in enumerate(cells)
+                            if cell is not None and cell.text and cell.coord == coords[col]]
     return keys
 
 
@@ -76,10 +76,22 @@ def _row_keysets(grid: Grid) -> list[frozenset[str]]:
     sets = grid.memo.get("row_keysets")
     if sets is None:
         sets = grid.memo["row_keysets"] = [
-            frozenset(k for _, key, short in _row_keys(grid, row) for k in (key, short) if k is not None)
-            for row in range(min(HEADER_SCAN_ROWS, len(grid.rows)))
-        ]
+            _keyset(cells, row_coordinates(row, len(cells), text=grid.is_text))
+            for row, cells in enumerate(grid.rows[:HEADER_SCAN_ROWS])]
     return sets
+
+
+def _keyset(cells: list[Cell | None], coords: tuple[str, ...]) -> frozenset[str]:
+    """Every key of `_row_keys` of a row (without the columns: most rows are never matched)."""
+    keyset: set[str] = set()
+    add = keyset.add
+    for col, cell in enumerate(cells):
+        if cell is not None and (text := cell.text) and cell.coord == coords[col]:
+            k, short = LOOKUP_KEYS.get(text) or lookup_keys(text)
+            add(k)
+            if short is not None:
+                add(short)
+    return frozenset(keyset)
 
 
 def _find_header(grid: Grid, index: dict[str, str], minimum: int) -> Header | None:
@@ -121,7 +133,7 @@ def field_getter(grid: Grid, header: Header, row: int) -> Getter:
         if col is None:
             return None
         cell = cells[col] if 0 <= col < len(cells) else None
-        return cell if cell is not None else grid.located(row, col)
+        return cell if cell is not None else grid.blank(row, col)
 
     return get
 
@@ -130,37 +142,64 @@ def row_fields(grid: Grid, header: Header, fields: tuple[str, ...]) -> Callable[
     """For a row: the cell of each of `fields`, as `field_getter` gives them, in one call
     (the column of each field is looked up once per table, not once per row and field)."""
     columns = [header.columns.get(f) for f in fields]
-    rows, located = grid.rows, grid.located
+    present = [(i, col) for i, col in enumerate(columns) if col is not None]
+    rows, blank = grid.rows, grid.blank
+    if not present:
+        return lambda row: [None] * len(columns)
+    # The cells of the columns present, taken from a row in one call when it is wide enough.
+    take = itemgetter(*(col for _, col in present))
+    several = len(present) > 1
+    reach = max(col for _, col in present)
+    whole = min(col for _, col in present) >= 0  # a header's columns never are negative: kept exact all the same
+    at_all = len(present) == len(columns)
 
     def cells(row: int) -> list[Cell | None]:
         line = rows[row] if 0 <= row < len(rows) else []
-        width = len(line)
-        out: list[Cell | None] = []
-        for col in columns:
-            if col is None:
-                out.append(None)
-                continue
-            cell = line[col] if 0 <= col < width else None
-            out.append(cell if cell is not None else located(row, col))
+        if whole and reach < len(line):
+            found = list(take(line)) if several else [take(line)]
+        else:
+            found = [line[col] if 0 <= col < len(line) else None for _, col in present]
+        for j, cell in enumerate(found):
+            if cell is None:
+                found[j] = blank(row, present[j][1])
+        if at_all:
+            return found
+        out: list[Cell | None] = [None] * len(columns)
+        for (i, _), cell in zip(present, found):
+            out[i] = cell
         return out
 
     return cells
 
 
-def _is_note(grid: Grid, row: int) -> bool:
-    # By coordinate: a note merged across the table (A9:G9) fills every column with one cell.
-    texts = {c.coord: c.text for c in grid.rows[row] if c is not None and c.text}
-    return len(texts) == 1 and next(iter(texts.values())).startswith(NOTE_PREFIXES)
+def _holds_data(cells: list[Cell | None]) -> bool:
+    """Whether a row holds something (text or a formula) other than a note: its text cells
+    are all one cell by coordinate (a note merged across the table, A9:G9, fills every
+    column with one cell) and that text starts like a note (注：…)."""
+    filled = False
+    coord: str | None = None
+    text = ""
+    for cell in cells:
+        if cell is None:
+            continue
+        if cell.text:
+            if coord is None:
+                coord = cell.coord
+            elif cell.coord != coord:
+                return True  # texts in two cells: not a note
+            text = cell.text
+            filled = True
+        elif cell.formula is not None:
+            filled = True
+    return filled and not (coord is not None and text.startswith(NOTE_PREFIXES))
 
 
 def data_rows(grid: Grid, header: Header) -> list[int]:
     """Rows below the header that hold something other than a note (注：…) or a copy of the
     header row (see `header_copies`)."""
     copies = set(header_copies(grid, header))
-    return [
-        r for r in range(header.row + 1, len(grid.rows))
-        if r not in copies and any(c is not None and not c.empty for c in grid.rows[r]) and not _is_note(grid, r)
-    ]
+    rows = grid.rows
+    return [r for r in range(header.row + 1, len(rows)) if r not in copies and _holds_data(rows[r])]
 
 
 def header_copies(grid: Grid, header: Header) -> list[int]:
@@ -177,23 +216,36 @@ def header_copies(grid: Grid, header: Header) -> list[int]:
 def _header_copies(grid: Grid, header: Header) -> tuple[int, ...]:
     words = {col: {header_key(grid.text(r, col)) for r in range(header.first_row, header.row + 1)} - {""}
              for col in header.columns.values()}
+    if not words:
+        return ()
     needed = max(2, (len(words) + 1) // 2)
     copies: list[int] = []
-    keyed: dict[str, str] = {}  # header_key of each distinct text of the table
-    for r in range(header.row + 1, len(grid.rows)):
-        row = grid.rows[r]
+    columns = list(words)
+    wordsets = [words[col] for col in columns]
+    # The header columns' cells of a row in one call (a tuple even for one column).
+    take = itemgetter(*columns, *columns) if len(columns) == 1 else itemgetter(*columns)
+    reach = max(columns)
+    rows, keyed = grid.rows, HEADER_KEYS
+    two_rows = header.row > header.first_row
+    for r in range(header.row + 1, len(rows)):
+        row = rows[r]
         width = len(row)
+        cells = take(row) if reach < width else [row[col] if col < width else None for col in columns]
+        follows = two_rows and bool(copies) and copies[-1] == r - 1
+        # A row is left as soon as it has missed more columns than a copy can (most rows are data).
+        misses_left = len(columns) - (min(needed, 2) if follows else needed)
         hits = 0
-        for col, texts in words.items():
-            cell = row[col] if col < width else None
-            if cell is None or not cell.text:
-                continue
-            k = keyed.get(cell.text)
-            if k is None:
-                k = keyed[cell.text] = header_key(cell.text)
-            if k in texts:
-                hits += 1
-        follows = bool(copies) and copies[-1] == r - 1 and header.row > header.first_row
+        for cell, texts in zip(cells, wordsets):
+            if cell is not None and (text := cell.text):
+                k = keyed.get(text)
+                if k is None:
+                    k = header_key(text)
+                if k in texts:
+                    hits += 1
+                    continue
+            misses_left -= 1
+            if misses_left < 0:
+                break
         if hits >= needed or (follows and hits >= 2):
             copies.append(r)
     return tuple(copies)

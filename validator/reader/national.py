@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from validator.reader.columns import header_key, lookup
@@ -138,6 +139,21 @@ def _is_anchor(grid: Grid, r: int, c: int) -> Cell | None:
 
 
 def _field_of(text: str) -> str | None:
+    """The field a label cell's text names, if any."""
+    if len(text) <= _CACHED_LENGTH:
+        return _field_of_short(text)
+    return _find_field(text)
+
+
+_CACHED_LENGTH = 200  # every text cell above a sheet's table is tried: the same texts in every file
+
+
+@lru_cache(maxsize=1 << 14)
+def _field_of_short(text: str) -> str | None:
+    return _find_field(text)
+
+
+def _find_field(text: str) -> str | None:
     k = label_key(text)
     if not k or len(k) > 30:
         return None
@@ -171,12 +187,12 @@ def _extent(grid: Grid, r: int, c: int) -> tuple[int, int]:
 def _labels(grid: Grid, stop: int) -> list[Label]:
     labels = []
     for r in range(min(stop, len(grid.rows))):
-        for c in range(len(grid.rows[r])):
-            cell = _is_anchor(grid, r, c)
+        for c, cell in enumerate(grid.rows[r]):
+            # The anchor test last: few cells are labels, and it builds a coordinate.
             if cell is None or cell.empty or not isinstance(cell.raw, str):
                 continue
             field = _field_of(cell.text)
-            if field is not None:
+            if field is not None and cell.coord == coordinate(r, c):
                 last_row, last_col = _extent(grid, r, c)
                 labels.append(Label(field, cell, r, c, last_row, last_col))
     return labels
@@ -320,8 +336,7 @@ def _table(grid: Grid) -> Table | None:
         found: dict[str, list[int]] = {}
         cells: dict[int, str] = {}
         seen: set[str] = set()
-        for c in range(len(grid.rows[r])):
-            cell = grid.cell(r, c)  # a heading merged down from the row above counts too
+        for c, cell in enumerate(grid.rows[r]):  # a heading merged down from the row above counts too
             if cell is None or cell.coord in seen:
                 continue
             seen.add(cell.coord)
