@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,20 +68,35 @@ def test_a_small_batch_is_not_spread_over_more_workers_than_pay_back_their_start
     assert [default_workers(n) for n in (0, 3, 4, 8, 12, 16, 10_000)] == [1, 1, 1, 2, 3, 4, 4]
 
 
-def test_batch_workers_are_forked_before_the_threads_that_feed_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    methods: list[str | None] = []
-    original = workers.DeadlineWorker.start
+# Run in a fresh process: the test process may have threads left by other tests, and then the
+# workers are (rightly) spawned instead.
+_BATCH_IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+from validator import workers
+from validator.config.loader import load_config
+methods = []
+original = workers.DeadlineWorker.start
+def start(self):
+    started = original(self)
+    methods.append(started.start_method)
+    return started
+workers.DeadlineWorker.start = start
+paths = [Path(p) for p in sys.argv[1:]]
+reports = list(workers.validate_parallel(paths, load_config(), 2))
+assert [r.path for r in reports] == [str(p) for p in paths]
+print(" ".join(methods), sum(len(r.findings) for r in reports))
+"""
 
-    def start(self: workers.DeadlineWorker) -> workers.DeadlineWorker:
-        started = original(self)
-        methods.append(started.start_method)
-        return started
 
-    monkeypatch.setattr(workers.DeadlineWorker, "start", start)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_batch_workers_are_forked_before_the_threads_that_feed_them(tmp_path: Path) -> None:
     paths = sorted(_folder(tmp_path).iterdir())[:4]
-    reports = list(validate_parallel(paths, load_config(), 2))
-    assert [r.path for r in reports] == [str(p) for p in paths]
-    assert methods == ["fork", "fork"]
+    done = subprocess.run([sys.executable, "-c", _BATCH_IN_A_FRESH_PROCESS, *map(str, paths)], capture_output=True,
+                          text=True, timeout=300, check=True)
+    methods = done.stdout.split()
+    expected = sum(len(r.findings) for r in validate_paths(paths, load_config()).files)
+    assert methods == ["fork", "fork", str(expected)] and expected > 0
 
 
 def segfault_on_bad(path: Path, config: object) -> object:
