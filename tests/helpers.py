@@ -154,3 +154,24 @@ def assert_same_cells(committed: Workbook, fresh: Workbook) -> None:
         assert [[c.value for c in r] for r in old.iter_rows()] == [[c.value for c in r] for r in ws.iter_rows()], ws.title
         assert sorted(str(d.sqref) + str(d.formula1) for d in old.data_validations.dataValidation) == \
             sorted(str(d.sqref) + str(d.formula1) for d in ws.data_validations.dataValidation)
+
+
+def xls_with_hidden_row_and_formula(tmp_path: Path) -> tuple[Path, Path]:
+    """The styled table as LibreOffice-made .xls files: (one with row 4 of 绩效指标 hidden, the
+    same with a formula in 项目信息!C4). Skips the test when LibreOffice is not installed."""
+    import subprocess
+
+    import pytest
+
+    book = load_workbook(Path(__file__).resolve().parent / "data" / "formats" / "styled.xlsx")
+    book["绩效指标"].row_dimensions[4].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    book["项目信息"]["C4"] = "=D4+E4+F4"
+    book.save(tmp_path / "formula.xlsx")
+    try:
+        for name in ("hidden.xlsx", "formula.xlsx"):
+            subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / name)],
+                           check=True, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("LibreOffice is not installed")
+    return tmp_path / "hidden.xls", tmp_path / "formula.xls"

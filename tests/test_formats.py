@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import validate
+from helpers import validate, xls_with_hidden_row_and_formula
 
 from validator.model import Status
 
@@ -63,31 +63,17 @@ def test_an_xlsb_gives_the_same_findings_or_says_what_it_could_not_check(stem: s
 def test_xls_hidden_rows_number_formats_and_formulas(tmp_path: Path) -> None:
     """What calamine does not give for .xls comes from xlrd: hidden rows and number formats;
     a workbook with formulas gets the format-unchecked hint (which cells are formulas is unknown)."""
-    import subprocess
-
-    from openpyxl import load_workbook
-
     from validator.reader.workbook import load_grids
 
-    book = load_workbook(FORMATS / "styled.xlsx")
-    book["绩效指标"].row_dimensions[4].hidden = True
-    book.save(tmp_path / "plain.xlsx")
-    book["项目信息"]["C4"] = "=D4+E4+F4"
-    book.save(tmp_path / "formula.xlsx")
-    try:
-        for name in ("plain.xlsx", "formula.xlsx"):
-            subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / name)],
-                           check=True, capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        pytest.skip("LibreOffice is not installed")
-    grid = next(g for g in load_grids(tmp_path / "plain.xls") if g.name == "绩效指标")
+    plain_xls, formula_xls = xls_with_hidden_row_and_formula(tmp_path)
+    grid = next(g for g in load_grids(plain_xls) if g.name == "绩效指标")
     assert grid.hidden_rows == frozenset({3}) and grid.source_format == "xls"
     assert grid.cell(5, 5).number_format.endswith("%") and grid.cell(4, 5).raw.year == 2027
-    plain = validate(tmp_path / "plain.xls")
+    plain = validate(plain_xls)
     assert not any(f.rule == "format-unchecked" for f in plain.findings)
-    assert [(f.rule, f.cell) for f in plain.findings] == [(f.rule, f.cell) for f in validate(tmp_path / "plain.xlsx").findings]
-    [hint] = [f for f in validate(tmp_path / "formula.xls").findings if f.rule == "format-unchecked"]
-    assert "公式" in hint.message and not any(f.rule == "format-unchecked" for f in validate(tmp_path / "formula.xlsx").findings)
+    assert [(f.rule, f.cell) for f in plain.findings] == [(f.rule, f.cell) for f in validate(plain_xls.with_suffix(".xlsx")).findings]
+    [hint] = [f for f in validate(formula_xls).findings if f.rule == "format-unchecked"]
+    assert "公式" in hint.message and not any(f.rule == "format-unchecked" for f in validate(formula_xls.with_suffix(".xlsx")).findings)
 
 
 @pytest.mark.parametrize("name", ["seed_2023.csv", "seed_2023_gb18030.csv"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import xlrd
+from helpers import xls_with_hidden_row_and_formula
 
 from validator.reader.xls_parts import _holds_formulas, _load_sheet, _sheet
 
@@ -27,28 +28,13 @@ def test_leaving_out_the_blank_cells_reads_the_same_extras(path: Path) -> None:
 
 
 def test_hidden_rows_and_number_formats_read_the_same_without_the_blank_cells(tmp_path: Path) -> None:
-    import subprocess
-
-    from openpyxl import load_workbook
-
-    book = load_workbook(ROOT / "data" / "formats" / "styled.xlsx")
-    book["绩效指标"].row_dimensions[4].hidden = True
-    book.save(tmp_path / "hidden.xlsx")
-    book["项目信息"]["C4"] = "=D4+E4+F4"
-    book.save(tmp_path / "formula.xlsx")
-    try:
-        for name in ("hidden.xlsx", "formula.xlsx"):
-            subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / name)],
-                           check=True, capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        pytest.skip("LibreOffice is not installed")
-    path = tmp_path / "hidden.xls"
+    path, formula = xls_with_hidden_row_and_formula(tmp_path)
     ours = _extras(path, lambda book, index: _load_sheet(book, index))
     assert ours == _extras(path, lambda book, index: book.sheet_by_index(index))
     formats, hidden, merged = ours["绩效指标"]
     assert hidden == {3} and merged and any(code.endswith("%") for code in formats.values())
-    assert [_formula_count(tmp_path / n) > 0 for n in ("hidden.xls", "formula.xls")] == [False, True]
-    assert [_formulas(tmp_path / n) for n in ("hidden.xls", "formula.xls")] == [False, True]
+    assert [_formula_count(p) > 0 for p in (path, formula)] == [False, True]
+    assert [_formulas(p) for p in (path, formula)] == [False, True]
 
 
 @pytest.mark.parametrize("path", sorted(p for p in set(FIXTURES) if p.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"),
