@@ -234,7 +234,7 @@ def main() -> None:
         print(row("openpyxl read-only, values only", timed(lambda: openpyxl_read_only(share), 1), n, floor))
         check = frictionless_check(share[:20])
         if check is None:
-            print("| frictionless (indicator sheet vs table schema) | not installed (pip install frictionless) | | |")
+            print('| frictionless (indicator sheet vs table schema) | not installed (pip install -e ".[bench]") | | |')
         else:
             print(row("frictionless: indicator sheet vs table schema (20 files)", timed(check, 1), 20, floor))
         print(row("unzip only (every part)", timed(lambda: unzip(share)), n, floor))
