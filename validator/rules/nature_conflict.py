@@ -30,10 +30,10 @@ _QUALITATIVE = frozenset({"定性", "定性指标"})
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+    yield from each_valued(submission, _problems)
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     nature = ind.nature
     if nature is None or nature.empty:
         return

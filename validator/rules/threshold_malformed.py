@@ -26,10 +26,10 @@ OPTIONS: dict = {}
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+    yield from each_valued(submission, _problems)
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     if result.kind != "malformed" or result.is_date_serial:
         return
     if cell.empty:

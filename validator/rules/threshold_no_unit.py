@@ -29,10 +29,10 @@ _EXAMPLES = {"rate": "%", "satisfaction": "%", "time": "小时", "money": "元",
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+    yield from each_valued(submission, _problems)
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     if result.kind != "quantitative" or not _missing_unit(result):
         return
     name = ind.name.text if ind.name else None

@@ -49,10 +49,10 @@ _EXAMPLES = {
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
     accepted = {key(text) for text in options["accepted"]}
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options, accepted))
+    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, accepted))
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options, accepted: set[str]) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold, accepted: set[str]) -> Iterator[Problem]:
     if result.kind != "qualitative" or result.deadline or key(result.text) in accepted:
         return
     if _fine_qualitative(ind, result):

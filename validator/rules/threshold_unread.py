@@ -31,10 +31,10 @@ _LOOKS_LIKE = {"工": "≥", "三": "≥", "2": "≥", "Z": "≥", "z": "≥", "
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+    yield from each_valued(submission, _problems)
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     if result.kind != "quantitative" or not result.unread:
         return
     pieces = "、".join(f"“{piece}”" for piece in result.unread)

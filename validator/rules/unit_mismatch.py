@@ -44,10 +44,10 @@ _HINTS: dict[str, str] = {
 
 
 def check(submission: Submission, options: Options) -> Iterator[Problem]:
-    yield from each_valued(submission, lambda ind, cell, result: _problems(ind, cell, result, options))
+    yield from each_valued(submission, _problems)
 
 
-def _problems(ind: Indicator, cell: Cell, result: Threshold, options: Options) -> Iterator[Problem]:
+def _problems(ind: Indicator, cell: Cell, result: Threshold) -> Iterator[Problem]:
     kind = measure(ind.name.text if ind.name else None)
     if kind is None:
         return
