@@ -100,14 +100,16 @@ def header_key(text: str) -> str:
 # (`HEADER_KEYS.get(text)`, then `header_key(text)` when absent) without two calls per cell.
 HEADER_KEYS: dict[str, str] = {}
 LOOKUP_KEYS: dict[str, tuple[str, str | None]] = {}
-_CACHED_LENGTH = 200  # longer texts (goals, notes) are not kept: they are seldom headers
+# Longer texts (goals, notes) are not kept by the per-process memos of the layout scans: they
+# are seldom headers or labels, and each would hold its whole text.
+CACHED_TEXT_LENGTH = 200
 _KEPT = 1 << 14
 
 V = TypeVar("V")
 
 
 def _keep(memo: dict[str, V], text: str, value: V) -> V:
-    if len(text) <= _CACHED_LENGTH:
+    if len(text) <= CACHED_TEXT_LENGTH:
         if len(memo) >= _KEPT:
             memo.clear()
         memo[text] = value

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from validator.reader.columns import header_key, lookup
+from validator.reader.columns import CACHED_TEXT_LENGTH, header_key, lookup
 from validator.reader.grid import Grid, coordinate
 from validator.reader.sheets import INDICATOR_SHEET, PROJECT_SHEET
 from validator.records import Cell, FundsRow, Indicator, MissingColumn, RowKind, Submission
@@ -140,12 +140,9 @@ def _is_anchor(grid: Grid, r: int, c: int) -> Cell | None:
 
 def _field_of(text: str) -> str | None:
     """The field a label cell's text names, if any."""
-    if len(text) <= _CACHED_LENGTH:
+    if len(text) <= CACHED_TEXT_LENGTH:  # every text above a table is tried: they repeat
         return _field_of_short(text)
     return _find_field(text)
-
-
-_CACHED_LENGTH = 200  # every text cell above a sheet's table is tried: the same texts in every file
 
 
 @lru_cache(maxsize=1 << 14)
